@@ -1,0 +1,127 @@
+/**
+ * `/api/stream`: Server-Sent Events. Each client gets `event: snapshot` (the full map for its
+ * query) first, then `event: changes` batches filtered to its query, and a heartbeat comment
+ * so proxies and the browser keep the connection open.
+ *
+ * Backpressure policy: while a client's socket buffer is full, change batches for it are
+ * dropped (never queued); when the socket drains, the client gets a fresh snapshot, which
+ * supersedes every batch it missed. A slow client therefore costs at most one buffered
+ * event's memory and always converges to the current map.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { StreamEvent } from '../../shared/api-types.js';
+import type { ChangeBatch, Engine, StockQuery } from '../engine-types.js';
+import { createLogger, formatError } from '../log.js';
+import { BASE_SECURITY_HEADERS } from './responses.js';
+
+const log = createLogger('http-stream');
+
+/** How often an idle stream gets a comment line, so nothing between us times it out. */
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** How long the browser's EventSource waits before reconnecting after a drop. */
+const CLIENT_RETRY_MS = 3_000;
+
+export interface StreamOptions {
+  engine: Engine;
+  query: StockQuery;
+  heartbeatMs: number;
+}
+
+/** Formats one Server-Sent Event. JSON has no raw newlines, so one `data:` line suffices. */
+export function formatEvent(event: StreamEvent): string {
+  return `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+/** Keeps only the changes of symbols in `symbols` (undefined: no filter). */
+export function filterBatch(batch: ChangeBatch, symbols: ReadonlySet<string> | undefined): ChangeBatch {
+  if (symbols === undefined) return batch;
+  return { ...batch, changes: batch.changes.filter((change) => symbols.has(change.symbol)) };
+}
+
+function isUnfiltered(query: StockQuery): boolean {
+  return query.sectors.length === 0 && query.categories.length === 0;
+}
+
+/**
+ * Opens the event stream on `res` and keeps it until the client goes away. Returns a function
+ * that ends the stream from the server side (used on shutdown).
+ */
+export function openEventStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: StreamOptions,
+): () => void {
+  const { engine, query } = options;
+
+  res.writeHead(200, {
+    ...BASE_SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return () => undefined;
+  }
+
+  // The universe does not change while the server runs, so the query's symbols are fixed.
+  const first = engine.stocks(query);
+  const symbols = isUnfiltered(query)
+    ? undefined
+    : new Set(first.stocks.map((stock) => stock.symbol));
+
+  let congested = false;
+  let closed = false;
+
+  const write = (chunk: string): void => {
+    if (closed) return;
+    if (!res.write(chunk)) congested = true;
+  };
+
+  const sendSnapshot = (data = engine.stocks(query)): void => {
+    write(formatEvent({ type: 'snapshot', data }));
+  };
+
+  const onChanges = (batch: ChangeBatch): void => {
+    if (congested) return;
+    try {
+      const filtered = filterBatch(batch, symbols);
+      if (filtered.changes.length === 0) return;
+      write(formatEvent({ type: 'changes', data: filtered }));
+    } catch (error) {
+      log.error('stream changes: could not send a batch', formatError(error));
+    }
+  };
+
+  const onDrain = (): void => {
+    if (!congested) return;
+    congested = false;
+    sendSnapshot();
+  };
+
+  write(`retry: ${CLIENT_RETRY_MS}\n\n`);
+  sendSnapshot(first);
+
+  const unsubscribe = engine.onChanges(onChanges);
+  const heartbeat = setInterval(() => {
+    if (!congested) write(': heartbeat\n\n');
+  }, options.heartbeatMs);
+  heartbeat.unref();
+  res.on('drain', onDrain);
+
+  const cleanup = (): void => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    res.off('drain', onDrain);
+  };
+  res.on('close', cleanup);
+
+  return () => {
+    cleanup();
+    res.end();
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The route table of the local API: which path answers which methods with which handler.
+ * Paths under `/api/` that are not in the table are 404s; every other path is a static file.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { Engine, StockQuery } from '../engine-types.js';
+import { HttpError } from './errors.js';
+import { openEventStream } from './event-stream.js';
+import { parseStockQuery } from './query.js';
+import { sendJson } from './responses.js';
+
+/** Methods every route answers: HEAD is GET without the body. */
+export const READ_METHODS = ['GET', 'HEAD'] as const;
+
+const API_PREFIX = '/api/';
+
+/** What a handler gets besides the request and the response. */
+export interface RouteContext {
+  engine: Engine;
+  url: URL;
+  heartbeatMs: number;
+  /** Registers a way to end a long-lived response when the server stops. */
+  track(end: () => void): void;
+}
+
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RouteContext,
+) => void | Promise<void>;
+
+/** Validates the query or throws the 400 the client should see. */
+function stockQueryOf(context: RouteContext): StockQuery {
+  const { engine, url } = context;
+  const result = parseStockQuery(url.searchParams, {
+    sectors: engine.sectors(),
+    categories: engine.categories(),
+  });
+  if (!result.ok) throw new HttpError(400, result.error.error, result.error.accepted);
+  return result.value;
+}
+
+// Health takes no parameters and ignores any (monitors add cache-busters).
+const health: RouteHandler = (_req, res, context) => {
+  sendJson(res, 200, context.engine.health());
+};
+
+const stocks: RouteHandler = (_req, res, context) => {
+  const query = stockQueryOf(context);
+  sendJson(res, 200, context.engine.stocks(query));
+};
+
+const stream: RouteHandler = (req, res, context) => {
+  const query = stockQueryOf(context);
+  const end = openEventStream(req, res, {
+    engine: context.engine,
+    query,
+    heartbeatMs: context.heartbeatMs,
+  });
+  context.track(end);
+};
+
+/** The API routes by exact path. */
+export const API_ROUTES: Readonly<Record<string, RouteHandler>> = {
+  '/api/health': health,
+  '/api/stocks': stocks,
+  '/api/stream': stream,
+};
+
+/** Whether a path belongs to the API namespace (404 JSON rather than a static lookup). */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith(API_PREFIX);
+}
+
+/** Throws 405 with an `Allow` header unless the method is one every route answers. */
+export function checkMethod(method: string | undefined): void {
+  if (method !== undefined && (READ_METHODS as readonly string[]).includes(method)) return;
+
+  const allow = READ_METHODS.join(', ');
+  throw new HttpError(405, `Method ${method ?? '(none)'} not allowed.`, [...READ_METHODS], {
+    Allow: allow,
+  });
+}
