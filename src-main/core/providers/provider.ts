@@ -3,6 +3,7 @@
  * provider adapter alike. The scheduler drives it; nothing else calls a provider.
  */
 import type { Quote, SourceInfo } from '../domain/types.js';
+import type { ProviderError } from './errors.js';
 
 /** How much a provider may be asked, from its (free-tier) plan. */
 export interface RatePolicy {
@@ -21,6 +22,8 @@ export interface ProviderCapabilities {
   profiles: boolean;
   /** Can it give daily closes for past sessions? */
   history: boolean;
+  /** Most symbols one stream connection may carry (where `streaming`). */
+  streamSymbolLimit?: number;
 }
 
 export interface QuoteBatchResult {
@@ -46,4 +49,50 @@ export interface MarketDataProvider {
 
   /** Releases sockets and timers. */
   close?(): Promise<void>;
+
+  /**
+   * Opens a live stream for up to `capabilities.streamSymbolLimit` symbols (only where
+   * `capabilities.streaming`). Reconnects by itself; the handle changes the set or stops it.
+   */
+  stream?(symbols: readonly string[], handlers: StreamHandlers): StreamHandle;
+
+  /** One cheap call that proves the key works (Settings "Test key"). Never throws. */
+  testKey?(signal?: AbortSignal): Promise<KeyTestResult>;
 }
+
+/**
+ * One trade from a stream. Not a full Quote: a trade knows no previous close or market cap, so
+ * the market state merges it into the symbol's last quote (when newer) instead of replacing it.
+ */
+export interface StreamTick {
+  /** Exchange dot form. */
+  symbol: string;
+  price: number;
+  /** Shares in this trade (not the day's volume), when given. */
+  size: number | null;
+  /** The provider's trade time (epoch ms). */
+  timestamp: number;
+  receivedAt: number;
+}
+
+/** Where a stream stands; `stalled` means no frame (not even a ping) for too long. */
+export type StreamState = 'connecting' | 'live' | 'stalled' | 'reconnecting' | 'closed';
+
+export interface StreamHandlers {
+  onTicks(ticks: StreamTick[]): void;
+  onState?(state: StreamState, detail?: string): void;
+  /**
+   * A typed failure: 'bad-key' (auth failed: the stream stops), 'plan-limit' (symbol or
+   * connection limit), 'unknown-symbol' (one symbol refused; the rest keep streaming),
+   * 'rate-limited', 'provider-down' or 'malformed' (the stream reconnects by itself).
+   */
+  onError?(error: ProviderError, symbol?: string): void;
+}
+
+export interface StreamHandle {
+  /** Replaces the streamed set (extra symbols beyond the limit are dropped and reported). */
+  setSymbols(symbols: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+export type KeyTestResult = { ok: true; detail: string } | { ok: false; error: ProviderError };
