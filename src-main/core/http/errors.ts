@@ -21,7 +21,8 @@ export class HttpError extends Error {
 
   /** The JSON body sent to the client. */
   toBody(): ApiError {
-    return this.accepted ? { error: this.message, accepted: [...this.accepted] } : { error: this.message };
+    if (!this.accepted) return { error: this.message };
+    return { error: this.message, accepted: [...this.accepted] };
   }
 }
 

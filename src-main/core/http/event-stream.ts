@@ -34,7 +34,10 @@ export function formatEvent(event: StreamEvent): string {
 }
 
 /** Keeps only the changes of symbols in `symbols` (undefined: no filter). */
-export function filterBatch(batch: ChangeBatch, symbols: ReadonlySet<string> | undefined): ChangeBatch {
+export function filterBatch(
+  batch: ChangeBatch,
+  symbols: ReadonlySet<string> | undefined,
+): ChangeBatch {
   if (symbols === undefined) return batch;
   return { ...batch, changes: batch.changes.filter((change) => symbols.has(change.symbol)) };
 }

@@ -58,7 +58,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     throw new Error(`createHttpServer: host must be ${LOOPBACK_HOST}, got "${host}"`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > MAX_PORT) {
-    throw new Error(`createHttpServer: port must be an integer 0..${MAX_PORT}, got ${options.port}`);
+    const given = String(options.port);
+    throw new Error(`createHttpServer: port must be an integer 0..${MAX_PORT}, got ${given}`);
   }
 
   const guardContext: GuardContext = {
@@ -85,7 +86,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
 
     const handler = API_ROUTES[url.pathname];
-    if (!handler) throw new HttpError(404, `No API endpoint at ${url.pathname}.`, Object.keys(API_ROUTES));
+    if (!handler) {
+      throw new HttpError(404, `No API endpoint at ${url.pathname}.`, Object.keys(API_ROUTES));
+    }
 
     const context: RouteContext = {
       engine: options.engine,

@@ -93,8 +93,7 @@ export function createStaticHandler(staticDir: string | undefined) {
 
   return async (req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> => {
     const realRoot = root === undefined ? undefined : await realpathOrUndefined(root);
-    const built =
-      realRoot !== undefined && (await isFile(join(realRoot, INDEX_FILE)));
+    const built = realRoot !== undefined && (await isFile(join(realRoot, INDEX_FILE)));
     if (realRoot === undefined || !built) {
       sendText(res, 503, NOT_BUILT_MESSAGE);
       return;

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { createHttpServer } from '../../../src-main/core/http/server.js';
+import { PortInUseError } from '../../../src-main/core/http/errors.js';
+import type { ApiError } from '../../../src-main/shared/api-types.js';
+import { FakeEngine } from '../../mocks/fake-engine.js';
+import { send, startTestServer, type TestServer } from './helpers.js';
+
+let server: TestServer;
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  await server.stop();
+});
+
+describe('Host header (DNS rebinding protection)', () => {
+  it('accepts 127.0.0.1, localhost and [::1] at our port', async () => {
+    for (const name of ['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]']) {
+      const res = await send(server.port, '/api/health', {
+        headers: { host: `${name}:${server.port}` },
+      });
+      expect(res.status, name).toBe(200);
+    }
+  });
+
+  it('refuses a foreign host name with 403 JSON', async () => {
+    const res = await send(server.port, '/api/health', {
+      headers: { host: `evil.example:${server.port}` },
+    });
+
+    expect(res.status).toBe(403);
+    expect(res.json<ApiError>().error).toContain('DNS rebinding protection');
+  });
+
+  it('refuses a loopback host at another port or without a port', async () => {
+    for (const host of [`127.0.0.1:${server.port + 1}`, 'localhost', '127.0.0.1']) {
+      const res = await send(server.port, '/api/health', { headers: { host } });
+      expect(res.status, host).toBe(403);
+    }
+  });
+
+  it('guards static files too', async () => {
+    const res = await send(server.port, '/', { headers: { host: 'rebound.example' } });
+
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('Origin header', () => {
+  it('accepts our own origin', async () => {
+    const res = await send(server.port, '/api/stocks', {
+      headers: { origin: `http://localhost:${server.port}` },
+    });
+
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a foreign or null origin with 403 and sends no CORS headers', async () => {
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${server.port + 1}`]) {
+      const res = await send(server.port, '/api/stocks', { headers: { origin } });
+
+      expect(res.status, origin).toBe(403);
+      expect(res.json<ApiError>().error).toBe('Cross-origin requests are not accepted.');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
+});
+
+describe('request bodies and headers', () => {
+  it('refuses a GET that carries a body with 413', async () => {
+    const body = 'x'.repeat(64);
+    const res = await send(server.port, '/api/stocks', {
+      body,
+      headers: { 'content-length': String(body.length) },
+    });
+
+    expect(res.status).toBe(413);
+    expect(res.json<ApiError>().error).toBe('Request bodies are not accepted.');
+    expect(res.headers.connection).toBe('close');
+  });
+
+  it('refuses a chunked body with 413 without reading it', async () => {
+    const res = await send(server.port, '/api/stocks', {
+      method: 'POST',
+      body: 'y'.repeat(1024),
+      headers: { 'transfer-encoding': 'chunked' },
+    });
+
+    expect(res.status).toBe(413);
+  });
+
+  it('sends nosniff and no CORS headers on every answer', async () => {
+    for (const path of ['/api/health', '/api/nope', '/']) {
+      const res = await send(server.port, path);
+
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(res.headers['access-control-allow-origin'], path).toBeUndefined();
+    }
+  });
+});
+
+describe('binding', () => {
+  it('refuses a host other than 127.0.0.1', () => {
+    expect(() => createHttpServer({ engine: new FakeEngine(), port: 0, host: '0.0.0.0' })).toThrow(
+      /host must be 127\.0\.0\.1/,
+    );
+  });
+
+  it('rejects with PortInUseError when the port is taken', async () => {
+    const second = createHttpServer({ engine: new FakeEngine(), port: server.port });
+
+    await expect(second.start()).rejects.toBeInstanceOf(PortInUseError);
+  });
+});
