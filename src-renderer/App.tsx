@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+
+import { Filters } from './components/Filters';
+import { HeatmapChart } from './components/HeatmapChart';
+import { Legend } from './components/Legend';
+import { Notice } from './components/Notice';
+import { StatusBar } from './components/StatusBar';
+import { useMarketStream } from './hooks/use-market-stream';
+import { useNow } from './hooks/use-now';
+import { countStatuses } from './lib/tiles';
+import { buildQuery, DEFAULT_VIEW, isUnfiltered, type ViewState } from './lib/view-state';
+
+/** The page: header (filters, legend), the notice, the map or its empty/loading state, status. */
+export function App() {
+  const [view, setView] = useState<ViewState>(DEFAULT_VIEW);
+  const query = buildQuery(view);
+  const market = useMarketStream(query);
+  const now = useNow();
+
+  // Counts follow live batches (version), not only re-layouts.
+  const counts = useMemo(() => countStatuses(market.tiles), [market.tiles, market.version]);
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <h1>S&amp;P 500 market map</h1>
+        <Filters
+          view={view}
+          sectorOptions={market.sectorOptions}
+          categoryOptions={market.categoryOptions}
+          onChange={setView}
+        />
+        <Legend />
+      </header>
+
+      <Notice
+        status={market.status}
+        hasSnapshot={market.hasSnapshot}
+        lastMessageAt={market.lastMessageAt}
+        staleCount={counts.stale}
+        total={market.tiles.length}
+        now={now}
+        onRetry={market.retryNow}
+      />
+
+      <main className="map-area">
+        {!market.hasSnapshot && <p className="placeholder">Loading market data…</p>}
+        {market.hasSnapshot && market.tiles.length === 0 && (
+          <div className="placeholder">
+            <p>No stocks match these filters.</p>
+            {!isUnfiltered(view) && (
+              <button type="button" onClick={() => setView(DEFAULT_VIEW)}>
+                Clear filters
+              </button>
+            )}
+          </div>
+        )}
+        {market.tiles.length > 0 && <HeatmapChart tiles={market.tiles} version={market.version} />}
+      </main>
+
+      <StatusBar
+        source={market.source}
+        counts={counts}
+        status={market.status}
+        lastMessageAt={market.lastMessageAt}
+        now={now}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useId } from 'react';
+
+import type { ViewState } from '../lib/view-state';
+import { toggleValue } from '../lib/view-state';
+
+interface PickerProps {
+  label: string;
+  options: string[];
+  selected: string[];
+  onChange(next: string[]): void;
+  describe?: (value: string) => string;
+}
+
+/** A multi-select as a disclosure of checkboxes; "all" when nothing is ticked. */
+function MultiPicker({ label, options, selected, onChange, describe = (v) => v }: PickerProps) {
+  const id = useId();
+  const summary = selected.length === 0 ? 'All' : selected.map(describe).join(', ');
+
+  return (
+    <details className="picker">
+      <summary aria-label={`${label}: ${summary}`}>
+        <span className="picker-label">{label}</span>
+        <span className="picker-value">{summary}</span>
+      </summary>
+      <fieldset className="picker-menu" aria-labelledby={`${id}-legend`}>
+        <legend id={`${id}-legend`}>{label}</legend>
+        {options.map((option) => (
+          <label key={option}>
+            <input
+              type="checkbox"
+              checked={selected.includes(option)}
+              onChange={() => onChange(toggleValue(selected, option))}
+            />
+            {describe(option)}
+          </label>
+        ))}
+        <button type="button" onClick={() => onChange([])} disabled={selected.length === 0}>
+          Show all {label.toLowerCase()}s
+        </button>
+      </fieldset>
+    </details>
+  );
+}
+
+const CATEGORY_NAMES: Record<string, string> = {
+  sp500: 'S&P 500',
+  nasdaq100: 'Nasdaq-100',
+  dow30: 'Dow 30',
+  stock: 'Stocks',
+  etf: 'ETFs',
+};
+
+/** Human name of a category id; unknown ids are shown as they are. */
+export function categoryName(id: string): string {
+  return CATEGORY_NAMES[id] ?? id;
+}
+
+interface Props {
+  view: ViewState;
+  sectorOptions: string[];
+  categoryOptions: string[];
+  onChange(next: ViewState): void;
+}
+
+/** The sector and category filters. Options come from the data the server sent. */
+export function Filters({ view, sectorOptions, categoryOptions, onChange }: Props) {
+  return (
+    <div className="filters" role="group" aria-label="Filters">
+      <MultiPicker
+        label="Sector"
+        options={sectorOptions}
+        selected={view.sectors}
+        onChange={(sectors) => onChange({ ...view, sectors })}
+      />
+      <MultiPicker
+        label="Category"
+        options={categoryOptions}
+        selected={view.categories}
+        onChange={(categories) => onChange({ ...view, categories })}
+        describe={categoryName}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { StreamStatus } from '../api/stream-client';
+import { formatAgo, formatClock } from '../lib/format';
+
+/** The stream is considered quiet (data old) after this long without a message. */
+export const STALE_AFTER_MS = 15_000;
+
+interface Props {
+  status: StreamStatus;
+  hasSnapshot: boolean;
+  lastMessageAt: number | null;
+  staleCount: number;
+  total: number;
+  now: number;
+  onRetry(): void;
+}
+
+/**
+ * The one banner above the map, most important first: unreachable server (with the next retry
+ * time), then old data. Renders nothing when all is well.
+ */
+export function Notice({ status, hasSnapshot, lastMessageAt, staleCount, total, now, onRetry }: Props) {
+  if (status.kind === 'retrying') {
+    const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1000));
+    return (
+      <div className="notice notice-error" role="alert">
+        Server unreachable. Retrying in {seconds} s (at {formatClock(status.retryAt)}, attempt{' '}
+        {status.attempt}).{hasSnapshot && ' The map shows the last data received.'}
+        <button type="button" onClick={onRetry}>
+          Retry now
+        </button>
+      </div>
+    );
+  }
+
+  const age = lastMessageAt === null ? 0 : now - lastMessageAt;
+  if (hasSnapshot && age > STALE_AFTER_MS) {
+    return (
+      <div className="notice notice-warn" role="alert">
+        Data is stale: no update for {formatAgo(age).replace(' ago', '')}.
+      </div>
+    );
+  }
+  if (hasSnapshot && total > 0 && staleCount > total / 2) {
+    return (
+      <div className="notice notice-warn" role="alert">
+        Data is stale: {staleCount} of {total} quotes are older than their refresh interval.
+      </div>
+    );
+  }
+  return null;
+}

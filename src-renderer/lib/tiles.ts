@@ -1,0 +1,111 @@
+import type { QuoteChange, StockRow } from '../../src-main/shared/api-types';
+
+/**
+ * One stock on the map. The treemap reads `size` for the area and the group keys `sector`,
+ * `industry`, `symbol`. The object stays the same for the life of a layout: live changes mutate
+ * its quote fields in place, and `size` is fixed at layout time so the map never moves.
+ */
+export interface Tile extends StockRow {
+  size: number;
+  /** True when the market cap was missing and `size` is the small stand-in. */
+  sizeEstimated: boolean;
+}
+
+/** Stand-in area for a stock without a market cap, as a share of the smallest known cap. */
+export const MISSING_CAP_SHARE = 0.5;
+/** Used when no stock in the set has a market cap at all. */
+export const MISSING_CAP_FALLBACK = 1e9;
+
+/** Builds fresh tiles (a new layout) from API rows. */
+export function buildTiles(rows: readonly StockRow[]): Tile[] {
+  const caps = rows.map((r) => r.marketCap).filter((c): c is number => c !== null && c > 0);
+  const stand = caps.length ? Math.min(...caps) * MISSING_CAP_SHARE : MISSING_CAP_FALLBACK;
+
+  return rows.map((row) => {
+    const known = row.marketCap !== null && row.marketCap > 0;
+    return { ...row, size: known ? (row.marketCap as number) : stand, sizeEstimated: !known };
+  });
+}
+
+/** Whether `rows` are exactly the symbols of `tiles`, so a snapshot can reuse the layout. */
+export function sameSymbols(tiles: readonly Tile[], rows: readonly StockRow[]): boolean {
+  if (tiles.length !== rows.length) return false;
+  const known = new Set(tiles.map((t) => t.symbol));
+  return rows.every((r) => known.has(r.symbol));
+}
+
+const QUOTE_FIELDS = [
+  'price',
+  'previousClose',
+  'change',
+  'changePercent',
+  'volume',
+  'marketCap',
+  'updatedAt',
+  'status',
+  'reason',
+] as const;
+
+/**
+ * Applies quote changes to the tiles in place and returns how many tiles changed. A change never
+ * replaces a newer quote (compared by `updatedAt`), and unknown symbols (outside the current
+ * filter) are ignored. `size` is left alone so the layout holds.
+ */
+export function mergeChanges(
+  bySymbol: ReadonlyMap<string, Tile>,
+  changes: ReadonlyArray<QuoteChange | StockRow>,
+): number {
+  let changed = 0;
+  for (const change of changes) {
+    const tile = bySymbol.get(change.symbol);
+    if (!tile || isOlder(change.updatedAt, tile.updatedAt)) continue;
+
+    const target = tile as unknown as Record<string, unknown>;
+    const source = change as unknown as Record<string, unknown>;
+    for (const field of QUOTE_FIELDS) {
+      if (field === 'reason' && !('reason' in change)) delete target.reason;
+      else if (field in change) target[field] = source[field];
+    }
+    changed++;
+  }
+  return changed;
+}
+
+function isOlder(next: string | null, current: string | null): boolean {
+  if (!next || !current) return false;
+  const a = Date.parse(next);
+  const b = Date.parse(current);
+  return Number.isFinite(a) && Number.isFinite(b) && a < b;
+}
+
+/** Index of tiles by symbol. */
+export function indexTiles(tiles: readonly Tile[]): Map<string, Tile> {
+  return new Map(tiles.map((t) => [t.symbol, t]));
+}
+
+export interface StatusCounts {
+  live: number;
+  stale: number;
+  missing: number;
+}
+
+/** How many tiles are live, stale and missing. */
+export function countStatuses(tiles: readonly Tile[]): StatusCounts {
+  const counts: StatusCounts = { live: 0, stale: 0, missing: 0 };
+  for (const t of tiles) counts[t.status]++;
+  return counts;
+}
+
+/** Sorted distinct values of a string field (or array field) over rows, for filter options. */
+export function distinctValues(
+  rows: ReadonlyArray<Pick<StockRow, 'sector' | 'categories'>>,
+  field: 'sector' | 'categories',
+): string[] {
+  const set = new Set<string>();
+  for (const r of rows) {
+    const v = r[field];
+    if (Array.isArray(v)) v.forEach((x) => set.add(x));
+    else set.add(v);
+  }
+  return [...set].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,23 @@
+import { formatChange, formatMarketCap, formatPercent, formatPrice, formatTimestamp } from './format';
+import type { Tile } from './tiles';
+
+/** Title and body lines of a tile's hover tooltip. Pure, so it is tested without a canvas. */
+export function tooltipLines(tile: Tile): { title: string; lines: string[] } {
+  const cap = tile.sizeEstimated
+    ? 'Market cap: unknown (drawn at a small minimum size)'
+    : `Market cap: ${formatMarketCap(tile.marketCap)}`;
+
+  const lines = [
+    `Price: ${formatPrice(tile.price)}`,
+    `Change: ${formatChange(tile.change)} (${formatPercent(tile.changePercent)})`,
+    cap,
+    `Sector: ${tile.sector}`,
+    `Industry: ${tile.industry}`,
+    `Updated: ${formatTimestamp(tile.updatedAt)}`,
+  ];
+
+  if (tile.status === 'missing') lines.push(`No data${tile.reason ? `: ${tile.reason}` : ''}`);
+  else if (tile.status === 'stale') lines.push(`Stale${tile.reason ? `: ${tile.reason}` : ''}`);
+
+  return { title: `${tile.name} (${tile.symbol})`, lines };
+}
