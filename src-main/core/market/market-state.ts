@@ -1,0 +1,157 @@
+/**
+ * The market state: the latest quote per symbol of the universe, never replaced by an older
+ * one, with each symbol's freshness (live, stale, missing) and change events for listeners.
+ */
+import type { HealthCounts, QuoteChange, StockRow } from '../../shared/api-types.js';
+import type { Clock, Instrument, Quote } from '../domain/types.js';
+import { createLogger } from '../log.js';
+import { toQuoteChange, toStockRow, type SymbolStatus } from './quote-rows.js';
+
+const log = createLogger('market-state');
+const MS_PER_SECOND = 1000;
+
+export interface MarketStateOptions {
+  instruments: readonly Instrument[];
+  clock: Clock;
+  /** A quote older than this (by its own timestamp) is stale. */
+  staleAfterMs: number;
+}
+
+interface Entry {
+  quote?: Quote;
+  missingReason?: string;
+  /** Set while the quote comes from a restored snapshot rather than the provider. */
+  restoredReason?: string;
+}
+
+export type ChangeListener = (changes: QuoteChange[]) => void;
+
+/** Latest quotes with freshness; see the module comment. */
+export class MarketState {
+  private readonly instruments: ReadonlyMap<string, Instrument>;
+  private readonly entries = new Map<string, Entry>();
+  private readonly lastStatus = new Map<string, string>();
+  private readonly listeners = new Set<ChangeListener>();
+  private newest: number | null = null;
+
+  constructor(private readonly options: MarketStateOptions) {
+    if (!(options.staleAfterMs > 0)) {
+      throw new RangeError(`market state: \`staleAfterMs\` must be > 0, received ${options.staleAfterMs}`);
+    }
+    this.instruments = new Map(options.instruments.map((i) => [i.symbol, i]));
+  }
+
+  /** Keeps each quote only if it is newer than the one held; emits the symbols that changed. */
+  apply(quotes: readonly Quote[]): string[] {
+    const changed: string[] = [];
+    for (const quote of quotes) {
+      if (!this.instruments.has(quote.symbol)) {
+        log.debug(`apply quotes: ignoring ${quote.symbol}, not in the universe`);
+        continue;
+      }
+      const held = this.entries.get(quote.symbol)?.quote;
+      if (held && quote.timestamp <= held.timestamp) continue;
+
+      this.entries.set(quote.symbol, { quote });
+      this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
+      changed.push(quote.symbol);
+    }
+    this.emit(changed);
+    return changed;
+  }
+
+  /** Records symbols the provider had nothing for; their quote is dropped, not kept as current. */
+  markMissing(missing: readonly { symbol: string; reason: string }[]): string[] {
+    const changed: string[] = [];
+    for (const { symbol, reason } of missing) {
+      if (!this.instruments.has(symbol)) continue;
+      const entry = this.entries.get(symbol);
+      if (entry && entry.quote === undefined && entry.missingReason === reason) continue;
+      this.entries.set(symbol, { missingReason: reason });
+      changed.push(symbol);
+    }
+    this.emit(changed);
+    return changed;
+  }
+
+  /** Loads quotes from a snapshot, marked stale with `reason` until fresh ones arrive. */
+  restore(quotes: readonly Quote[], reason: string): void {
+    for (const quote of quotes) {
+      if (!this.instruments.has(quote.symbol) || this.entries.get(quote.symbol)?.quote) continue;
+      this.entries.set(quote.symbol, { quote, restoredReason: reason });
+      this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
+    }
+    for (const symbol of this.instruments.keys()) this.lastStatus.set(symbol, this.statusKey(symbol));
+  }
+
+  /** Emits changes for symbols whose freshness changed with time alone (live → stale). */
+  sweep(): string[] {
+    const changed = [...this.instruments.keys()].filter(
+      (symbol) => this.lastStatus.get(symbol) !== this.statusKey(symbol),
+    );
+    this.emit(changed);
+    return changed;
+  }
+
+  /** A symbol's freshness now. */
+  status(symbol: string): SymbolStatus {
+    const entry = this.entries.get(symbol);
+    if (!entry?.quote) {
+      return { status: 'missing', reason: entry?.missingReason ?? 'no quote received yet' };
+    }
+    if (entry.restoredReason) return { status: 'stale', reason: entry.restoredReason };
+
+    const age = this.options.clock.now() - entry.quote.timestamp;
+    if (age > this.options.staleAfterMs) {
+      return { status: 'stale', reason: `no update for ${Math.round(age / MS_PER_SECOND)} s` };
+    }
+    return { status: 'live' };
+  }
+
+  /** Rows for the given instruments (all, by default), in their order. */
+  rows(instruments: readonly Instrument[] = [...this.instruments.values()]): StockRow[] {
+    return instruments.map((i) => toStockRow(i, this.entries.get(i.symbol)?.quote, this.status(i.symbol)));
+  }
+
+  counts(): HealthCounts {
+    const counts: HealthCounts = { live: 0, stale: 0, missing: 0 };
+    for (const symbol of this.instruments.keys()) counts[this.status(symbol).status] += 1;
+    return counts;
+  }
+
+  /** Timestamp (epoch ms) of the newest quote held, or null before the first. */
+  lastUpdate(): number | null {
+    return this.newest;
+  }
+
+  /** Every quote held (restored ones too, so a quick second restart keeps the map). */
+  quotes(): Quote[] {
+    return [...this.entries.values()].flatMap((e) => (e.quote ? [e.quote] : []));
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private statusKey(symbol: string): string {
+    const { status, reason } = this.status(symbol);
+    return status === 'stale' ? status : `${status}|${reason ?? ''}`;
+  }
+
+  private emit(symbols: readonly string[]): void {
+    if (symbols.length === 0) return;
+    const changes = symbols.flatMap((symbol) => {
+      const instrument = this.instruments.get(symbol);
+      this.lastStatus.set(symbol, this.statusKey(symbol));
+      return instrument ? [toQuoteChange(instrument, this.entries.get(symbol)?.quote, this.status(symbol))] : [];
+    });
+    for (const listener of this.listeners) {
+      try {
+        listener(changes);
+      } catch (error: unknown) {
+        log.error('emit changes: a listener threw', error);
+      }
+    }
+  }
+}
