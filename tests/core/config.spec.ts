@@ -1,0 +1,156 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import {
+  ConfigError,
+  DEFAULT_PORT,
+  loadConfig,
+  parseConfig,
+  type ConfigProblem,
+} from '../../src-main/core/config.js';
+
+/** The problems parseConfig refuses `env` with (fails the test if it accepts it). */
+function problemsOf(env: Record<string, string>): readonly ConfigProblem[] {
+  try {
+    parseConfig(env, '/home/user');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('parseConfig', () => {
+  it('defaults to the replay on port 5174 at 127.0.0.1', () => {
+    expect(parseConfig({})).toEqual({
+      port: DEFAULT_PORT,
+      host: '127.0.0.1',
+      provider: 'replay',
+      replaySpeed: undefined,
+      apiKey: undefined,
+      apiSecret: undefined,
+      rateLimitPerMinute: undefined,
+      baseUrl: undefined,
+      dataDir: undefined,
+    });
+  });
+
+  it('reads every variable, trimming values and resolving DATA_DIR', () => {
+    const config = parseConfig(
+      {
+        PORT: ' 0 ',
+        REPLAY_SPEED: '2.5',
+        API_RATE_LIMIT: '30',
+        STOCK_API_BASE_URL: 'http://127.0.0.1:9000/api/v1',
+        DATA_DIR: 'data',
+        HOST: '0.0.0.0',
+      },
+      '/home/user',
+    );
+
+    expect(config).toMatchObject({
+      port: 0,
+      host: '127.0.0.1',
+      replaySpeed: 2.5,
+      rateLimitPerMinute: 30,
+      baseUrl: 'http://127.0.0.1:9000/api/v1',
+      dataDir: '/home/user/data',
+    });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parseConfig({ PORT: '', STOCK_PROVIDER: '' }).port).toBe(DEFAULT_PORT);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'an integer from 0 to 65535'],
+    ['PORT', '65536', 'an integer from 0 to 65535'],
+    ['PORT', '-1', 'an integer from 0 to 65535'],
+    ['PORT', '80.5', 'an integer from 0 to 65535'],
+    ['REPLAY_SPEED', '0', 'a positive number'],
+    ['REPLAY_SPEED', 'fast', 'a positive number'],
+    ['API_RATE_LIMIT', '1.5', 'a positive integer (calls per minute)'],
+    ['API_RATE_LIMIT', '0', 'a positive integer (calls per minute)'],
+    ['STOCK_API_BASE_URL', 'ftp://example.test', 'an http:// or https:// URL'],
+    ['STOCK_API_BASE_URL', 'not a url', 'an http:// or https:// URL'],
+    ['STOCK_PROVIDER', 'yahoo', 'one of replay, finnhub, alpaca, polygon, twelvedata, fmp'],
+  ])('refuses %s=%s, saying what was given and what is accepted', (variable, value, accepted) => {
+    const [problem, ...rest] = problemsOf({ [variable]: value });
+
+    expect(rest).toEqual([]);
+    expect(problem?.variable).toBe(variable);
+    expect(problem?.message).toContain(`"${value}" is not accepted; expected`);
+    expect(problem?.message).toContain(accepted);
+  });
+
+  it('reports every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'x', REPLAY_SPEED: '-2' });
+
+    expect(problems.map((p) => p.variable)).toEqual(['PORT', 'REPLAY_SPEED']);
+  });
+
+  it('refuses a live provider without a key', () => {
+    expect(problemsOf({ STOCK_PROVIDER: 'finnhub' })).toEqual([
+      {
+        variable: 'STOCK_PROVIDER',
+        message: 'provider finnhub needs an API key: set STOCK_API_KEY, or use replay',
+      },
+    ]);
+  });
+
+  it('refuses alpaca without its secret', () => {
+    const [problem] = problemsOf({ STOCK_PROVIDER: 'alpaca', STOCK_API_KEY: 'key-id-1234' });
+
+    expect(problem?.message).toBe('provider alpaca needs STOCK_API_SECRET as well as STOCK_API_KEY');
+  });
+
+  it('refuses a live provider with a key as not available yet, without echoing the key', () => {
+    const error = (() => {
+      try {
+        parseConfig({ STOCK_PROVIDER: 'polygon', STOCK_API_KEY: 'sk-very-secret' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(error.message).toBe(
+      'STOCK_PROVIDER: provider polygon is not available yet; available today: replay',
+    );
+    expect(error.message).not.toContain('sk-very-secret');
+  });
+});
+
+describe('loadConfig', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'heatmap-config-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads .env, with the environment taking precedence', async () => {
+    await writeFile(join(dir, '.env'), 'PORT=6000\nREPLAY_SPEED=4\n');
+
+    const config = loadConfig({ PORT: '7000' }, dir);
+
+    expect(config.port).toBe(7000);
+    expect(config.replaySpeed).toBe(4);
+  });
+
+  it('works without a .env file', () => {
+    expect(loadConfig({}, dir).port).toBe(DEFAULT_PORT);
+  });
+
+  it('refuses a bad value that comes from .env', async () => {
+    await writeFile(join(dir, '.env'), 'API_RATE_LIMIT=lots\n');
+
+    expect(() => loadConfig({}, dir)).toThrow('API_RATE_LIMIT: "lots" is not accepted');
+  });
+});
