@@ -5,12 +5,12 @@
  */
 import { beforeEach, vi } from 'vitest';
 
-vi.mock('electron', async () => {
-  const fake = await import('./mocks/electron.js');
-  return { ...fake.default, default: fake.default };
-});
+// Loaded once and handed to every (re-)evaluation of the mocked module, so specs that call
+// vi.resetModules() still share one fake with their static imports of tests/mocks/electron.
+const fake = await vi.hoisted(async () => import('./mocks/electron.js'));
 
-beforeEach(async () => {
-  const { resetElectronMock } = await import('./mocks/electron.js');
-  resetElectronMock();
+vi.mock('electron', () => ({ ...fake.default, default: fake.default }));
+
+beforeEach(() => {
+  fake.resetElectronMock();
 });

@@ -394,6 +394,14 @@ export const safeStorage = {
   }),
 };
 
+export const dialog = {
+  showErrorBox: fn<Electron.Dialog['showErrorBox']>(),
+  showMessageBox: fn(async (_options: Electron.MessageBoxOptions) => ({
+    response: 0,
+    checkboxChecked: false,
+  })),
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: fn<Electron.Session['setPermissionRequestHandler']>(),
@@ -507,6 +515,7 @@ const electronMock = {
   ipcRenderer,
   contextBridge,
   shell,
+  dialog,
   safeStorage,
   session,
   nativeImage,
@@ -522,6 +531,10 @@ export default electronMock;
 
 /** Restores the fake to a just-launched app: no windows, handlers, listeners or calls. */
 export function resetElectronMock(): void {
+  // Close the last test's windows so code that tracks them sees 'closed', but without waking
+  // that test's app listeners (which could otherwise quit or stop its backend again).
+  app.removeAllListeners();
+  for (const win of [...windows]) win.destroy();
   for (const win of windows) win.removeAllListeners();
   windows = [];
   allWebContents.clear();

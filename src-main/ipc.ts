@@ -1,0 +1,81 @@
+/**
+ * The IPC handlers, one per channel of the contract. Every handler first checks that the
+ * sender is one of our windows, then validates its arguments (they arrive as `unknown`), and
+ * refuses with a short Error naming the channel.
+ */
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+
+import { createLogger } from './core/log.js';
+import type { SenderCheck } from './sender-check.js';
+import { settingsPatchSchema, type SettingsStore } from './settings-store.js';
+import type {
+  AppInfo,
+  EventChannel,
+  EventContract,
+  InvokeChannel,
+  InvokeReply,
+  InvokeRequest,
+} from './shared/ipc-contract.js';
+
+const log = createLogger('ipc');
+
+export interface IpcDependencies {
+  isTrustedSender: SenderCheck;
+  appInfo: () => AppInfo;
+  settings: SettingsStore;
+  /** Pushes an event to every app window. */
+  broadcast: <C extends EventChannel>(channel: C, payload: EventContract[C]) => void;
+}
+
+type ArgsSchema<C extends InvokeChannel> = z.ZodType<InvokeRequest<C>>;
+type Handler<C extends InvokeChannel> = (
+  ...args: InvokeRequest<C>
+) => InvokeReply<C> | Promise<InvokeReply<C>>;
+
+const NO_ARGS = z.tuple([]);
+
+/** Registers every handler; returns a function that removes them again. */
+export function setupIpc(deps: IpcDependencies): () => void {
+  const channels: InvokeChannel[] = [];
+  const handle = <C extends InvokeChannel>(
+    channel: C,
+    schema: ArgsSchema<C>,
+    handler: Handler<C>,
+  ): void => {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      if (!deps.isTrustedSender(event)) {
+        log.warn('ipc: refused a call from an unknown sender', channel);
+        throw new Error(`${channel}: refused, the sender is not an app window`);
+      }
+      return handler(...parseArgs(channel, schema, args));
+    });
+    channels.push(channel);
+  };
+
+  handle('app:get-info', NO_ARGS, () => deps.appInfo());
+  handle('settings:get', NO_ARGS, () => deps.settings.get());
+  handle('settings:set', z.tuple([settingsPatchSchema]), (patch) => deps.settings.update(patch));
+
+  const unsubscribe = deps.settings.onChange((settings) =>
+    deps.broadcast('settings:changed', settings),
+  );
+
+  return () => {
+    unsubscribe();
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}
+
+function parseArgs<C extends InvokeChannel>(
+  channel: C,
+  schema: ArgsSchema<C>,
+  args: unknown[],
+): InvokeRequest<C> {
+  const result = schema.safeParse(args);
+  if (result.success) return result.data;
+
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new Error(`${channel}: invalid arguments${where}: ${issue?.message ?? 'rejected'}`);
+}

@@ -1,0 +1,86 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+
+import { ipcMain as fakeIpcMain, type MockBrowserWindow } from '../mocks/electron.js';
+import { setupIpc } from '../../src-main/ipc.js';
+import { createMemoryStore } from '../../src-main/key-value-store.js';
+import { createSenderCheck } from '../../src-main/sender-check.js';
+import { createSettingsStore } from '../../src-main/settings-store.js';
+import { INVOKE_CHANNELS, type EventChannel } from '../../src-main/shared/ipc-contract.js';
+import { createAppWindow, isAppWindow } from '../../src-main/window.js';
+
+const ORIGIN = 'http://127.0.0.1:5174';
+const INFO = { version: '0.1.0', platform: 'linux', apiBaseUrl: ORIGIN };
+
+let appWindow: MockBrowserWindow;
+let broadcast: Mock<(channel: EventChannel, payload: unknown) => void>;
+
+beforeEach(() => {
+  createAppWindow({ url: `${ORIGIN}/`, preloadPath: '/preload.mjs' });
+  appWindow = BrowserWindow.getAllWindows()[0] as unknown as MockBrowserWindow;
+  broadcast = vi.fn();
+  setupIpc({
+    isTrustedSender: createSenderCheck({ allowedOrigin: ORIGIN, isAppWindow }),
+    appInfo: () => INFO,
+    settings: createSettingsStore(createMemoryStore()),
+    broadcast,
+  });
+});
+
+const fromApp = () => ({ webContents: appWindow.webContents });
+
+describe('setupIpc', () => {
+  it('registers a handler for every channel of the contract', () => {
+    expect(fakeIpcMain.handledChannels().sort()).toEqual([...INVOKE_CHANNELS].sort());
+  });
+
+  it('answers app:get-info to our own window', async () => {
+    await expect(fakeIpcMain.simulateInvoke('app:get-info', fromApp())).resolves.toEqual(INFO);
+  });
+
+  it('refuses a sender that is not one of our windows', async () => {
+    const stranger = new BrowserWindow() as unknown as MockBrowserWindow;
+    await stranger.loadURL(`${ORIGIN}/`);
+
+    await expect(
+      fakeIpcMain.simulateInvoke('app:get-info', { webContents: stranger.webContents }),
+    ).rejects.toThrow('app:get-info: refused, the sender is not an app window');
+  });
+
+  it('refuses our window when it shows a page from another origin', async () => {
+    await expect(
+      fakeIpcMain.simulateInvoke('settings:get', { ...fromApp(), url: 'https://evil.example/' }),
+    ).rejects.toThrow(/refused/);
+  });
+
+  it.each([
+    ['an unknown provider', [{ provider: 'nope' }], /settings:set: invalid arguments at 0\.provider/],
+    ['an unknown key', [{ provider: 'replay', apiKey: 'x' }], /settings:set: invalid arguments/],
+    ['a string', ['replay'], /settings:set: invalid arguments/],
+    ['no argument', [], /settings:set: invalid arguments/],
+    ['an extra argument', [{}, {}], /settings:set: invalid arguments/],
+  ])('refuses settings:set with %s', async (_label, args, message) => {
+    await expect(fakeIpcMain.simulateInvoke('settings:set', fromApp(), ...args)).rejects.toThrow(
+      message,
+    );
+  });
+
+  it('refuses arguments on channels that take none', async () => {
+    await expect(fakeIpcMain.simulateInvoke('app:get-info', fromApp(), 'x')).rejects.toThrow(
+      /app:get-info: invalid arguments/,
+    );
+  });
+
+  it('saves valid settings and pushes them to the windows', async () => {
+    const next = await fakeIpcMain.simulateInvoke('settings:set', fromApp(), { provider: 'replay' });
+
+    expect(next).toEqual({ provider: 'replay' });
+    await expect(fakeIpcMain.simulateInvoke('settings:get', fromApp())).resolves.toEqual(next);
+    expect(broadcast).toHaveBeenCalledWith('settings:changed', next);
+  });
+
+  it('removes its handlers when disposed', () => {
+    fakeIpcMain.removeHandler('app:get-info');
+    expect(() => ipcMain.handle('app:get-info', () => null)).not.toThrow();
+  });
+});
