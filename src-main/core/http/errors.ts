@@ -42,3 +42,8 @@ export class PortInUseError extends Error {
     super(`port ${port} on 127.0.0.1 is already in use`, options);
   }
 }
+
+/** Narrows an unknown thrown value to a PortInUseError. */
+export function isPortInUse(value: unknown): value is PortInUseError {
+  return value instanceof PortInUseError;
+}

@@ -1,0 +1,105 @@
+/**
+ * The headless entry (`npm run serve`): loads the configuration, starts the engine with its
+ * conf-backed snapshot store, serves the API and the built renderer on 127.0.0.1, prints the
+ * URL to open, and shuts down cleanly on SIGINT/SIGTERM (the engine saves its snapshot).
+ * Failures at start print one plain message, never a stack, and exit non-zero.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { isConfigError, loadConfig, type AppConfig } from './config.js';
+import { createEngine, defaultResourcesDir } from './engine.js';
+import type { Engine } from './engine-types.js';
+import { isPortInUse } from './http/errors.js';
+import { createHttpServer, type HttpServer } from './http/server.js';
+import { createLogger, formatError, redact } from './log.js';
+import { createConfSnapshotStore } from './store/snapshot-store.js';
+
+const log = createLogger('serve');
+
+/** Where `vite build --mode web` puts the renderer, from this file's place in the repo. */
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+/** Past this, a stuck shutdown gives up and exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const EXIT_FAILURE = 1;
+
+async function startEngine(config: AppConfig): Promise<Engine> {
+  const storeOptions = config.dataDir === undefined ? {} : { cwd: config.dataDir };
+  const store = createConfSnapshotStore(storeOptions);
+  const engine = await createEngine({
+    resourcesDir: defaultResourcesDir(),
+    store,
+    ...(config.replaySpeed === undefined ? {} : { replay: { speed: config.replaySpeed } }),
+  });
+  await engine.start();
+  return engine;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  redact(config.apiKey);
+  redact(config.apiSecret);
+
+  const engine = await startEngine(config);
+  const server = createHttpServer({ engine, staticDir: RENDERER_DIR, port: config.port });
+
+  let port: number;
+  try {
+    port = await server.start();
+  } catch (error) {
+    await engine.stop().catch((stopError: unknown) => log.warn('start: engine stop', stopError));
+    throw error;
+  }
+
+  const { provider } = engine.health();
+  process.stdout.write(`Market heatmap (${provider}) at http://${config.host}:${port}/\n`);
+  setupShutdown(server, engine);
+}
+
+/** Stops the server (ending streams) and then the engine on the first SIGINT or SIGTERM. */
+function setupShutdown(server: HttpServer, engine: Engine): void {
+  let stopping = false;
+
+  const shutdown = (signal: NodeJS.Signals): void => {
+    // A second signal while stopping means "now": give up on a clean stop.
+    if (stopping) process.exit(EXIT_FAILURE);
+    stopping = true;
+    log.info(`shutdown: ${signal} received, saving the snapshot`);
+    setTimeout(() => {
+      log.error('shutdown: timed out, exiting without a clean stop');
+      process.exit(EXIT_FAILURE);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+
+    server
+      .stop()
+      .then(() => engine.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown: failed', formatError(error));
+          process.exit(EXIT_FAILURE);
+        },
+      );
+  };
+
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** The one message a user reads when the server cannot start. */
+function describeStartFailure(error: unknown): string {
+  if (isConfigError(error)) {
+    return `Configuration refused (environment or .env):\n${error.message}\n`;
+  }
+  if (isPortInUse(error)) {
+    return (
+      `Port ${error.port} on 127.0.0.1 is already in use (another server, or this one ` +
+      'running twice). Stop it, or set PORT to a free port (PORT=0 picks one).\n'
+    );
+  }
+  return `Could not start the market heatmap: ${formatError(error)}\n`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(describeStartFailure(error));
+  process.exit(EXIT_FAILURE);
+});
