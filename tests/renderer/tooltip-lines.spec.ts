@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+
+import { buildTiles } from '../../src-renderer/lib/tiles';
+import { tooltipLines } from '../../src-renderer/lib/tooltip-lines';
+
+const base = {
+  symbol: 'XOM',
+  name: 'Exxon Mobil',
+  sector: 'Energy',
+  industry: 'Integrated Oil & Gas',
+  categories: ['sp500'],
+  marketCap: 480e9,
+  price: 110.5,
+  previousClose: 109,
+  change: 1.5,
+  changePercent: 1.376,
+  volume: 10,
+  updatedAt: '2026-08-07T19:59:00Z',
+  status: 'live' as const,
+};
+
+describe('tooltip lines', () => {
+  it('names the stock and lists its quote, size and place', () => {
+    const [tile] = buildTiles([base]);
+    const { title, lines } = tooltipLines(tile!);
+    expect(title).toBe('Exxon Mobil (XOM)');
+    expect(lines).toContain('Price: 110.50');
+    expect(lines).toContain('Change: +1.50 (+1.38%)');
+    expect(lines).toContain('Market cap: $480.00B');
+    expect(lines).toContain('Sector: Energy');
+    expect(lines).toContain('Industry: Integrated Oil & Gas');
+    expect(lines.some((l) => l.startsWith('Updated: 2026-08-0'))).toBe(true);
+  });
+
+  it('says when the size is a stand-in for a missing market cap', () => {
+    const [tile] = buildTiles([{ ...base, marketCap: null }]);
+    expect(tooltipLines(tile!).lines).toContain('Market cap: unknown (drawn at a small minimum size)');
+  });
+
+  it('says "no data" with the reason for a missing quote', () => {
+    const [tile] = buildTiles([
+      { ...base, status: 'missing', price: null, changePercent: null, reason: 'no close that day' },
+    ]);
+    const { lines } = tooltipLines(tile!);
+    expect(lines).toContain('No data: no close that day');
+    expect(lines).toContain('Price: —');
+  });
+
+  it('flags a stale quote', () => {
+    const [tile] = buildTiles([{ ...base, status: 'stale', reason: 'older than 60 s' }]);
+    expect(tooltipLines(tile!).lines).toContain('Stale: older than 60 s');
+  });
+});
