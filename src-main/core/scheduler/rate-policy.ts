@@ -1,0 +1,21 @@
+/**
+ * Turns a provider's RatePolicy into p-queue's interval options. The tightest window wins;
+ * per-day quotas are left to the quota-aware scheduler of a later issue.
+ */
+import type { RatePolicy } from '../providers/provider.js';
+
+const MS_PER_SECOND = 1000;
+const MS_PER_MINUTE = 60 * MS_PER_SECOND;
+
+export interface QueueRateOptions {
+  intervalCap?: number;
+  interval?: number;
+}
+
+/** p-queue options for a rate policy; an empty object for an unlimited provider (replay). */
+export function queueRateOptions(policy: RatePolicy): QueueRateOptions {
+  if (policy.perSecond !== undefined) return { intervalCap: policy.perSecond, interval: MS_PER_SECOND };
+  if (policy.perMinute !== undefined) return { intervalCap: policy.perMinute, interval: MS_PER_MINUTE };
+  // TODO: perDay needs quota accounting across restarts; the live-provider issue adds it.
+  return {};
+}

@@ -1,0 +1,155 @@
+/**
+ * Drives one provider: every refresh interval it fetches the whole symbol list in batches of
+ * the provider's batch size, through one p-queue limited by the provider's rate policy.
+ * Failures back off exponentially with jitter (honouring `retryAt`), and a bad key stops
+ * fetching until `keyChanged()` is called.
+ */
+import PQueue from 'p-queue';
+
+import type { Clock } from '../domain/types.js';
+import { createLogger } from '../log.js';
+import { isProviderError } from '../providers/errors.js';
+import type { MarketDataProvider, QuoteBatchResult } from '../providers/provider.js';
+import { retryDelay } from './backoff.js';
+import { queueRateOptions } from './rate-policy.js';
+
+const log = createLogger('scheduler');
+
+export type SchedulerState = 'idle' | 'running' | 'backing-off' | 'stopped-bad-key' | 'stopped';
+
+export interface SchedulerOptions {
+  provider: MarketDataProvider;
+  /** The symbols to keep fresh, read at every cycle. */
+  symbols: () => readonly string[];
+  onResult: (result: QuoteBatchResult) => void;
+  onError?: (error: unknown) => void;
+  /** Pause between the end of one full cycle and the start of the next. */
+  refreshMs: number;
+  clock: Clock;
+  /** Random source for jitter, injectable for tests. */
+  random?: () => number;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** See the module comment. */
+export class Scheduler {
+  private readonly queue: PQueue;
+  private readonly inFlight = new Set<string>();
+  private currentState: SchedulerState = 'idle';
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private abort = new AbortController();
+  private cycling: Promise<void> | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    if (!(options.refreshMs > 0)) {
+      throw new RangeError(`scheduler: \`refreshMs\` must be > 0, received ${options.refreshMs}`);
+    }
+    const batchSize = options.provider.capabilities.batchSize;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new RangeError(`scheduler: provider batchSize must be an integer >= 1, received ${batchSize}`);
+    }
+    this.queue = new PQueue({ concurrency: 1, ...queueRateOptions(options.provider.ratePolicy) });
+  }
+
+  get state(): SchedulerState {
+    return this.currentState;
+  }
+
+  /** Consecutive failed cycles so far. */
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
+  /** Starts fetching now; no-op while already running. */
+  start(): void {
+    if (this.currentState === 'running' || this.currentState === 'backing-off') return;
+    this.abort = new AbortController();
+    this.currentState = 'running';
+    this.schedule(0);
+  }
+
+  /** Resumes after a bad key, once the user has entered a new one. */
+  keyChanged(): void {
+    if (this.currentState !== 'stopped-bad-key') return;
+    this.failures = 0;
+    this.start();
+  }
+
+  /** Stops fetching, cancels queued and running calls, and waits for them to settle. */
+  async stop(): Promise<void> {
+    this.currentState = 'stopped';
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.abort.abort();
+    this.queue.clear();
+    await this.cycling;
+    await this.queue.onIdle();
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.cycling = this.cycle();
+    }, delayMs);
+  }
+
+  private isActive(): boolean {
+    return this.currentState === 'running' || this.currentState === 'backing-off';
+  }
+
+  private async cycle(): Promise<void> {
+    if (!this.isActive()) return;
+    const { provider } = this.options;
+    const wanted = this.options.symbols().filter((s) => !this.inFlight.has(s));
+    const batches = chunk(wanted, provider.capabilities.batchSize);
+    const signal = this.abort.signal;
+
+    const outcomes = await Promise.allSettled(
+      batches.map((batch) => this.queue.add(({ signal: s }) => this.fetchBatch(batch, s), { signal })),
+    );
+    if (!this.isActive()) return;
+
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (!failure) {
+      this.failures = 0;
+      this.currentState = 'running';
+      this.schedule(this.options.refreshMs);
+      return;
+    }
+    this.handleFailure(failure.reason);
+  }
+
+  private async fetchBatch(batch: readonly string[], signal: AbortSignal | undefined): Promise<void> {
+    for (const symbol of batch) this.inFlight.add(symbol);
+    try {
+      const result = await this.options.provider.fetchQuotes(batch, signal);
+      if (this.isActive()) this.options.onResult(result);
+    } finally {
+      for (const symbol of batch) this.inFlight.delete(symbol);
+    }
+  }
+
+  private handleFailure(error: unknown): void {
+    this.options.onError?.(error);
+
+    if (isProviderError(error) && error.kind === 'bad-key') {
+      log.warn('fetch quotes: the provider rejected the key; stopped until the key changes');
+      this.currentState = 'stopped-bad-key';
+      return;
+    }
+
+    this.failures += 1;
+    const retryAt = isProviderError(error) ? error.retryAt : undefined;
+    const random = this.options.random;
+    const delay = retryDelay(this.failures, this.options.clock.now(), retryAt, random ? { random } : {});
+    log.warn(`fetch quotes: failed (attempt ${this.failures}); retrying in ${delay} ms`, error);
+    this.currentState = 'backing-off';
+    this.schedule(delay);
+  }
+}
