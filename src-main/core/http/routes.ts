@@ -20,6 +20,9 @@ export interface RouteContext {
   engine: Engine;
   url: URL;
   heartbeatMs: number;
+  /** How many event streams are open now, and how many may be. */
+  openStreams(): number;
+  maxStreams: number;
   /** Registers a way to end a long-lived response when the server stops. */
   track(end: () => void): void;
 }
@@ -53,6 +56,11 @@ const stocks: RouteHandler = (_req, res, context) => {
 
 const stream: RouteHandler = (req, res, context) => {
   const query = stockQueryOf(context);
+  // Each stream holds a socket and a subscription; a runaway page must not exhaust either.
+  if (context.openStreams() >= context.maxStreams) {
+    throw new HttpError(503, 'Too many open event streams; close another tab and retry.');
+  }
+
   const end = openEventStream(req, res, {
     engine: context.engine,
     query,

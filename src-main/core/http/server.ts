@@ -27,6 +27,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_HEADER_BYTES = 8 * 1024;
 /** A placeholder base for parsing request targets; the Host guard has already run. */
 const URL_BASE = `http://${LOOPBACK_HOST}`;
+/** Open `/api/stream` connections allowed at once (a few tabs and the app need a handful). */
+export const DEFAULT_MAX_STREAMS = 32;
 
 export interface HttpServerOptions {
   engine: Engine;
@@ -38,6 +40,8 @@ export interface HttpServerOptions {
   host?: string;
   /** Interval of the stream's heartbeat comment. */
   heartbeatMs?: number;
+  /** Cap on simultaneously open event streams; more get 503. */
+  maxStreams?: number;
   /** Extra `host:port` values the Host guard accepts (a dev proxy). */
   extraHosts?: readonly string[];
   /** Extra origins the Origin guard accepts (`http://localhost:5173`). */
@@ -94,6 +98,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       engine: options.engine,
       url,
       heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      openStreams: () => openStreams.size,
+      maxStreams: options.maxStreams ?? DEFAULT_MAX_STREAMS,
       track: (end) => {
         openStreams.add(end);
         res.on('close', () => openStreams.delete(end));

@@ -98,6 +98,19 @@ describe('GET /api/stream', () => {
     expect((await client.next('comment')).data).toBe('heartbeat');
   });
 
+  it('refuses a stream beyond the cap with 503 JSON', async () => {
+    server = await startTestServer({ maxStreams: 1 });
+    client = await openSse(server.port, '/api/stream');
+    await client.next('snapshot');
+
+    const res = await send(server.port, '/api/stream');
+
+    expect(res.status).toBe(503);
+    expect(res.json()).toEqual({
+      error: 'Too many open event streams; close another tab and retry.',
+    });
+  });
+
   it('ends open streams and unsubscribes when the server stops', async () => {
     server = await startTestServer();
     client = await openSse(server.port, '/api/stream');
