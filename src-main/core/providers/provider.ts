@@ -56,8 +56,21 @@ export interface MarketDataProvider {
    */
   stream?(symbols: readonly string[], handlers: StreamHandlers): StreamHandle;
 
+  /** Company facts for one symbol (where `capabilities.profiles`); null when the provider has none. */
+  fetchProfile?(symbol: string, signal?: AbortSignal): Promise<ProfileFacts | null>;
+
   /** One cheap call that proves the key works (Settings "Test key"). Never throws. */
   testKey?(signal?: AbortSignal): Promise<KeyTestResult>;
+}
+
+/** What a provider tells about a company, in domain units (USD, shares). */
+export interface ProfileFacts {
+  symbol: string;
+  name: string | null;
+  /** The provider's own industry label (not GICS). */
+  industry: string | null;
+  marketCap: number | null;
+  sharesOutstanding: number | null;
 }
 
 /**

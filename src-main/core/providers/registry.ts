@@ -32,6 +32,14 @@ export interface HttpTuning {
   maxRetryAfterMs?: number;
 }
 
+/** Tuning for streams; tests shorten these. */
+export interface StreamTuning {
+  /** No frame for this long means the socket is stalled: reconnect. */
+  stallMs?: number;
+  reconnectBaseMs?: number;
+  reconnectMaxMs?: number;
+}
+
 /** What every adapter factory takes. */
 export interface ProviderConfig {
   apiKey: string;
@@ -43,6 +51,7 @@ export interface ProviderConfig {
   streamUrl?: string;
   clock?: Clock;
   http?: HttpTuning;
+  stream?: StreamTuning;
 }
 
 export type ProviderFactory = (config: ProviderConfig) => MarketDataProvider;

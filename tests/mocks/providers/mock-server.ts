@@ -39,6 +39,8 @@ export interface MockReply {
   delayMs?: number;
   /** Send the body cut after this many bytes (truncated JSON). */
   truncateAt?: number;
+  /** With truncateAt: promise the full length, then drop the connection mid-body. */
+  dropConnection?: boolean;
 }
 
 export type CaseHandler = (request: RecordedRequest) => MockReply;
@@ -73,10 +75,19 @@ export function htmlPage(status = 502, title = '502 Bad Gateway'): MockReply {
   return text(status, body, 'text/html');
 }
 
-/** A JSON body cut in the middle, as when a connection drops mid-answer. */
-export function truncatedJson(body: unknown, status = 200): MockReply {
+/**
+ * A JSON body cut in the middle: a complete answer with a short body, or (`dropConnection`)
+ * a connection that drops mid-answer.
+ */
+export function truncatedJson(body: unknown, status = 200, dropConnection = false): MockReply {
   const full = JSON.stringify(body);
-  return { status, body: full, truncateAt: Math.max(1, Math.floor(full.length / 2)) };
+  return {
+    status,
+    body: full,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    truncateAt: Math.max(1, Math.floor(full.length / 2)),
+    dropConnection,
+  };
 }
 
 /**
@@ -114,11 +125,17 @@ export async function startMockServer<C extends string>(
         ...(isText || reply.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
         ...reply.headers,
       };
-      if (reply.truncateAt !== undefined) {
-        // Promise a full body, send half, then cut the connection.
+      if (reply.truncateAt !== undefined && reply.dropConnection) {
+        // Promise a full body, send part of it, then cut the connection.
         res.writeHead(reply.status, { ...headers, 'content-length': String(Buffer.byteLength(payload)) });
         res.write(payload.slice(0, reply.truncateAt));
         res.destroy();
+        return;
+      }
+      if (reply.truncateAt !== undefined) {
+        // A complete HTTP answer whose JSON body stops short (a buggy upstream or proxy).
+        res.writeHead(reply.status, headers);
+        res.end(payload.slice(0, reply.truncateAt));
         return;
       }
       res.writeHead(reply.status, headers);

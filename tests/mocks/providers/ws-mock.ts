@@ -20,6 +20,8 @@ export interface MockWsConnection {
 }
 
 export interface MockWsBehaviour {
+  /** Refuse the upgrade with this HTTP status (a bad token), or undefined to accept. */
+  rejectHandshake?(url: string, headers: IncomingMessage['headers']): number | undefined;
   onConnect?(connection: MockWsConnection): void;
   onMessage?(connection: MockWsConnection, message: unknown): void;
 }
@@ -27,6 +29,8 @@ export interface MockWsBehaviour {
 export interface MockWsServer {
   readonly url: string;
   readonly connections: MockWsConnection[];
+  /** Upgrade requests refused by `rejectHandshake`. */
+  readonly rejected: number;
   /** Swaps behaviour for later connections and messages. */
   setBehaviour(behaviour: MockWsBehaviour): void;
   /** Resolves once `predicate` holds (polled), or rejects after `timeoutMs`. */
@@ -38,7 +42,17 @@ export interface MockWsServer {
 export async function startMockWsServer(behaviour: MockWsBehaviour, path = ''): Promise<MockWsServer> {
   let current = behaviour;
   const connections: MockWsConnection[] = [];
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  let rejected = 0;
+  const server = new WebSocketServer({
+    host: '127.0.0.1',
+    port: 0,
+    verifyClient: (info, done) => {
+      const status = current.rejectHandshake?.(info.req.url ?? '/', info.req.headers);
+      if (status === undefined) return done(true);
+      rejected += 1;
+      done(false, status);
+    },
+  });
 
   server.on('connection', (socket, request) => {
     const connection: MockWsConnection = {
@@ -73,6 +87,9 @@ export async function startMockWsServer(behaviour: MockWsBehaviour, path = ''): 
   return {
     url: `ws://127.0.0.1:${port}${path}`,
     connections,
+    get rejected() {
+      return rejected;
+    },
     setBehaviour(next) {
       current = next;
     },
