@@ -13,7 +13,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StreamEvent } from '../../shared/api-types.js';
 import type { ChangeBatch, Engine, StockQuery } from '../engine-types.js';
 import { createLogger, formatError } from '../log.js';
-import { BASE_SECURITY_HEADERS } from './responses.js';
 
 const log = createLogger('http-stream');
 
@@ -58,7 +57,6 @@ export function openEventStream(
   const { engine, query } = options;
 
   res.writeHead(200, {
-    ...BASE_SECURITY_HEADERS,
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
     Connection: 'keep-alive',

@@ -68,6 +68,17 @@ describe('GET /api/stream', () => {
     expect(batch.changes.map((c) => c.symbol)).toEqual(['CVX']);
   });
 
+  it('answers HEAD with the stream headers only, without subscribing', async () => {
+    server = await startTestServer();
+    const res = await send(server.port, '/api/stream', { method: 'HEAD' });
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.text).toBe('');
+    expect(server.engine.onChanges).not.toHaveBeenCalled();
+  });
+
   it('answers 400 JSON for a bad query instead of opening the stream', async () => {
     server = await startTestServer();
     const res = await send(server.port, '/api/stream?category=bogus');
