@@ -12,7 +12,7 @@ import type { Engine } from './engine-types.js';
 import { isPortInUse } from './http/errors.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { createLogger, formatError, redact } from './log.js';
-import { createConfSnapshotStore } from './store/snapshot-store.js';
+import { ConfSnapshotStore } from './store/conf-snapshot-store.js';
 
 const log = createLogger('serve');
 
@@ -24,7 +24,7 @@ const EXIT_FAILURE = 1;
 
 async function startEngine(config: AppConfig): Promise<Engine> {
   const storeOptions = config.dataDir === undefined ? {} : { cwd: config.dataDir };
-  const store = createConfSnapshotStore(storeOptions);
+  const store = new ConfSnapshotStore(storeOptions);
   const engine = await createEngine({
     resourcesDir: defaultResourcesDir(),
     store,
