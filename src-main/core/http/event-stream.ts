@@ -21,6 +21,14 @@ export const DEFAULT_HEARTBEAT_MS = 15_000;
 /** How long the browser's EventSource waits before reconnecting after a drop. */
 const CLIENT_RETRY_MS = 3_000;
 
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  // Tells buffering reverse proxies (nginx) to pass events through at once.
+  'X-Accel-Buffering': 'no',
+} as const;
+
 export interface StreamOptions {
   engine: Engine;
   query: StockQuery;
@@ -55,20 +63,17 @@ export function openEventStream(
   options: StreamOptions,
 ): () => void {
   const { engine, query } = options;
-
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
   if (req.method === 'HEAD') {
+    res.writeHead(200, STREAM_HEADERS);
     res.end();
     return () => undefined;
   }
 
-  // The universe does not change while the server runs, so the query's symbols are fixed.
+  // Read the snapshot before the headers, so an engine failure still gets a JSON 500.
   const first = engine.stocks(query);
+  res.writeHead(200, STREAM_HEADERS);
+
+  // The universe does not change while the server runs, so the query's symbols are fixed.
   const symbols = isUnfiltered(query)
     ? undefined
     : new Set(first.stocks.map((stock) => stock.symbol));
