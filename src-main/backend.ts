@@ -1,0 +1,68 @@
+/**
+ * The engine and the local HTTP layer, run inside the app exactly as `npm run serve` runs them
+ * headless. The window then loads the renderer from this server, so the app and a browser get
+ * market data the same way.
+ */
+import { createEngine } from './core/engine.js';
+import type { Engine } from './core/engine-types.js';
+import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
+import { createLogger, formatError } from './core/log.js';
+import type { SnapshotStore } from './core/store/snapshot-store.js';
+
+const log = createLogger('backend');
+
+export interface BackendOptions {
+  resourcesDir: string;
+  rendererDir: string;
+  store: SnapshotStore;
+  /** 0 picks a free port. */
+  port: number;
+  /** Origins besides our own allowed to call the API (the vite dev server in development). */
+  extraOrigins?: string[];
+}
+
+export interface Backend {
+  engine: Engine;
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  origin: string;
+  /** Stops the HTTP server, then the engine (which saves the snapshot). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const engine = await createEngine({ resourcesDir: options.resourcesDir, store: options.store });
+  await engine.start();
+
+  const extraOrigins = options.extraOrigins ?? [];
+  const server = createHttpServer({
+    engine,
+    staticDir: options.rendererDir,
+    port: options.port,
+    host: LOOPBACK_HOST,
+    extraOrigins,
+    extraHosts: extraOrigins.map((origin) => new URL(origin).host),
+  });
+
+  let port: number;
+  try {
+    port = await server.start();
+  } catch (error) {
+    await engine.stop();
+    throw new Error(`start backend: the HTTP server did not start: ${formatError(error)}`, {
+      cause: error,
+    });
+  }
+  const origin = `http://${LOOPBACK_HOST}:${port}`;
+  log.info('start backend: serving', origin);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      // Streams first, so no client sees the engine stop mid-batch.
+      await server.stop().catch((error: unknown) => log.warn('stop backend: http', error));
+      await engine.stop();
+    })();
+    return stopping;
+  };
+  return { engine, origin, stop };
+}

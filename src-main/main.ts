@@ -1,0 +1,74 @@
+/**
+ * The Electron main process: a thin shell around the engine. It takes the single-instance
+ * lock, starts the engine and the local HTTP layer, and opens a window on the renderer that
+ * server serves. All market logic lives in src-main/core.
+ */
+import { app, dialog } from 'electron';
+import ElectronStore from 'electron-store';
+
+import { startBackend } from './backend.js';
+import { createLogger, formatError } from './core/log.js';
+import { createElectronSnapshotStore } from './electron-snapshot-store.js';
+import { setupIpc } from './ipc.js';
+import { setupMainWindow, setupQuit } from './lifecycle.js';
+import { setupLogging } from './logging.js';
+import { originOf } from './origin.js';
+import { resolveAppPaths } from './paths.js';
+import { setupPermissions } from './permissions.js';
+import { createSenderCheck } from './sender-check.js';
+import { createSettingsStore } from './settings-store.js';
+import { setupSingleInstance } from './single-instance.js';
+import { createAppWindow, getMainWindow, isAppWindow, sendToAppWindows } from './window.js';
+
+const log = createLogger('main');
+
+/** The API port in development: vite's dev server proxies `/api` there (vite.config.ts). */
+const DEV_API_PORT = 5174;
+
+async function main(): Promise<void> {
+  setupLogging();
+  if (!setupSingleInstance(getMainWindow)) return;
+  await app.whenReady();
+  setupPermissions();
+
+  const paths = resolveAppPaths();
+  const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+  const backend = await startBackend({
+    resourcesDir: paths.resourcesDir,
+    rendererDir: paths.rendererDir,
+    store: createElectronSnapshotStore(new ElectronStore({ name: 'snapshot' })),
+    port: devServerUrl ? devApiPort() : 0,
+    extraOrigins: devServerUrl ? [originOf(devServerUrl)] : [],
+  });
+  setupQuit(backend.stop);
+
+  const rendererUrl = devServerUrl ?? `${backend.origin}/`;
+  setupIpc({
+    isTrustedSender: createSenderCheck({ allowedOrigin: originOf(rendererUrl), isAppWindow }),
+    appInfo: () => ({
+      version: app.getVersion(),
+      platform: process.platform,
+      apiBaseUrl: backend.origin,
+    }),
+    settings: createSettingsStore(new ElectronStore({ name: 'settings' })),
+    broadcast: sendToAppWindows,
+  });
+  setupMainWindow(
+    () => createAppWindow({ url: rendererUrl, preloadPath: paths.preloadPath }),
+    getMainWindow,
+  );
+}
+
+function devApiPort(): number {
+  const port = Number(process.env.PORT ?? DEV_API_PORT);
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+    throw new Error(`PORT must be an integer 1..65535, got "${process.env.PORT}"`);
+  }
+  return port;
+}
+
+main().catch((error: unknown) => {
+  log.error('start: the app could not start', error);
+  dialog.showErrorBox('Market Heatmap could not start', formatError(error));
+  app.exit(1);
+});
