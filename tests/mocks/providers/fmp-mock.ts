@@ -1,7 +1,6 @@
 /**
- * Financial Modeling Prep on 127.0.0.1: `/stable/quote?symbol=` and `/stable/batch-quote?symbols=`
-, with the shapes in tests/fixtures/providers/fmp. By default
- * the key is a free one: batch-quote answers FMP's 402 plain-text plan gate. A request without
+ * Financial Modeling Prep on 127.0.0.1: `/stable/quote?symbol=` and `/stable/batch-quote?symbols=`,
+ * with the shapes in tests/fixtures/providers/fmp. By default the key is a free one: batch-quote answers FMP's 402 plain-text plan gate. A request without
  * `apikey` or with the key `bad-key` gets the invalid-key answer (401).
  */
 import { fixture, fixtureText } from './fixtures.js';
