@@ -3,7 +3,10 @@
  * app's logs folder and mirrors to the console. Redaction has already happened in the core
  * logger, before a line reaches this sink.
  */
-import log from 'electron-log/main';
+// The package root resolves to electron-log's main-process logger in main (process.type is
+// 'browser'); importing it rather than 'electron-log/main' keeps it external to the bundle
+// (vite.config.ts externalises dependency names exactly).
+import log from 'electron-log';
 
 import { setLogSink, type LogLevel } from './core/log.js';
 

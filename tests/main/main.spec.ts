@@ -27,7 +27,7 @@ vi.mock('electron-store', () => ({
   },
 }));
 
-vi.mock('electron-log/main', () => {
+vi.mock('electron-log', () => {
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
   return { default: { transports: { file: {} }, scope: () => quiet } };
 });
