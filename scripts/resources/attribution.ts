@@ -43,7 +43,8 @@ gathered on 2026-12-04. Do not edit by hand: change the script and rerun it.
     company's cap. The company cap is taken as the mean of the class lines and split evenly
     across the classes (the data has no per-class share counts), so the classes sum to
     \`companyMarketCap\` and the company is not counted twice. BRK.B's cap includes the A shares.
-  - BF.B has no market cap in any source: \`marketCap\` is null.
+  - BF.B has no market cap in any source: \`marketCap\` is null (never invented); the map must
+    give its tile a size of its own and say the cap is unknown.
 
 ## replay/daily-closes.json
 

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+import { loadNyseCalendar } from '../../src-main/core/market/nyse-calendar.js';
+import { buildResources, DEFAULT_DATA_DIR, RESOURCE_FILES } from '../../scripts/resources/build.js';
+
+const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
+const MAX_REPLAY_BYTES = 2 * 1024 * 1024;
+
+interface UniverseLine {
+  symbol: string;
+  sector: string;
+  marketCap: number | null;
+  shareClassGroup?: string;
+  companyMarketCap?: number;
+}
+
+function committed(relative: string): string {
+  return readFileSync(join(RESOURCES_DIR, relative), 'utf8');
+}
+
+const universe = JSON.parse(committed(RESOURCE_FILES.universe)) as { instruments: UniverseLine[] };
+const replay = JSON.parse(committed(RESOURCE_FILES.replay)) as {
+  dates: string[];
+  splits: { date: string; symbol: string; ratio: number }[];
+  symbols: Record<string, { close: (number | null)[]; cap: (number | null)[] }>;
+};
+
+describe('committed resources', () => {
+  it('equal what the script builds from the reference data, or keep their invariants without it', () => {
+    // Without the data folder (a clone elsewhere) the invariant tests below still run.
+    const dataPresent = existsSync(join(DEFAULT_DATA_DIR, 'sp500_constituents.csv'));
+    const built = dataPresent ? buildResources(DEFAULT_DATA_DIR) : new Map<string, string>();
+
+    for (const [relative, text] of built) expect(committed(relative), relative).toBe(text);
+    expect(built.size).toBe(dataPresent ? Object.keys(RESOURCE_FILES).length : 0);
+  });
+
+  it('list 503 S&P 500 lines, 500 companies, 11 GICS sectors and no duplicate symbol', () => {
+    const symbols = universe.instruments.map((i) => i.symbol);
+    const companies = new Set(universe.instruments.map((i) => i.shareClassGroup ?? i.symbol));
+
+    expect(symbols).toHaveLength(503);
+    expect(new Set(symbols).size).toBe(503);
+    expect(companies.size).toBe(500);
+    expect(new Set(universe.instruments.map((i) => i.sector)).size).toBe(11);
+  });
+
+  it('split each share-class company cap so its classes sum to the company cap', () => {
+    const groups = new Map<string, UniverseLine[]>();
+    for (const line of universe.instruments) {
+      if (line.shareClassGroup) groups.set(line.shareClassGroup, [...(groups.get(line.shareClassGroup) ?? []), line]);
+    }
+    const alphabet = groups.get('Alphabet') ?? [];
+
+    expect([...groups.keys()].sort()).toEqual(['Alphabet', 'Fox Corp', 'News Corp']);
+    for (const lines of groups.values()) {
+      const sum = lines.reduce((total, l) => total + (l.marketCap ?? NaN), 0);
+      expect(sum).toBe(lines[0]?.companyMarketCap);
+    }
+    expect(alphabet.map((l) => l.symbol).sort()).toEqual(['GOOG', 'GOOGL']);
+    expect(alphabet[0]?.companyMarketCap).toBeGreaterThan(4e12);
+  });
+
+  it('keep BF.B without a cap and give every other line a positive cap', () => {
+    const withoutCap = universe.instruments.filter((i) => i.marketCap === null).map((i) => i.symbol);
+
+    expect(withoutCap).toEqual(['BF.B']);
+  });
+
+  it('replay every NYSE trading day of 2026-05-14..2026-08-21 for universe symbols only, under 2 MB', () => {
+    const calendar = loadNyseCalendar(RESOURCES_DIR);
+    const tradingDays: string[] = [];
+    for (let t = Date.parse('2026-05-14T12:00:00Z'); t <= Date.parse('2026-08-21T12:00:00Z'); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      if (calendar.isTradingDay(date)) tradingDays.push(date);
+    }
+    const known = new Set(universe.instruments.map((i) => i.symbol));
+
+    expect(replay.dates).toEqual(tradingDays);
+    expect(replay.dates).toHaveLength(69);
+    expect(Object.keys(replay.symbols).every((s) => known.has(s))).toBe(true);
+    expect(Object.values(replay.symbols).every((s) => s.close.length === 69 && s.cap.length === 69)).toBe(true);
+    expect(statSync(join(RESOURCES_DIR, RESOURCE_FILES.replay)).size).toBeLessThan(MAX_REPLAY_BYTES);
+  });
+
+  it('carry the four split events of the stretch and the real AAPL closes', () => {
+    const aapl = replay.symbols.AAPL?.close ?? [];
+
+    expect(replay.splits).toContainEqual({ date: '2026-06-12', symbol: 'KLAC', ratio: 0.1 });
+    expect(replay.splits).toHaveLength(4);
+    expect(aapl[replay.dates.indexOf('2026-08-07')]).toBe(313.33);
+    expect(aapl[replay.dates.indexOf('2026-08-06')]).toBe(312.41);
+  });
+
+  it('state source and licence for every shipped file', () => {
+    const attribution = committed(RESOURCE_FILES.attribution);
+
+    for (const file of ['universe.json', 'replay/daily-closes.json', 'calendar/nyse.json']) {
+      expect(attribution).toContain(`## ${file}`);
+    }
+    expect(attribution).toMatch(/ODC-PDDL-1\.0/);
+    expect(attribution).toMatch(/Apache-2\.0/);
+    expect(attribution).toMatch(/intraday\s+path is generated/);
+  });
+});
