@@ -1,0 +1,73 @@
+/**
+ * Alpaca market data on 127.0.0.1: `/v2/stocks/snapshots` with the recorded shapes in
+ * tests/fixtures/providers/alpaca. Without both key headers it answers 401; the key id
+ * `bad-key` gets "access key verification failed".
+ */
+import { fixture } from './fixtures.js';
+import {
+  htmlPage,
+  json,
+  startMockServer,
+  text,
+  truncatedJson,
+  type CaseHandler,
+  type CommonCase,
+  type MockReply,
+  type MockServer,
+  type RecordedRequest,
+} from './mock-server.js';
+
+export type AlpacaCase = CommonCase | 'premarket' | 'rate-limit-short-body' | 'invalid-symbol';
+
+const f = (name: string): unknown => fixture('alpaca', name);
+export const ALPACA_RESET_EPOCH_S = 1795640460;
+
+/** The fixture's snapshots for the requested symbols only; unknown symbols are left out. */
+function snapshots(request: RecordedRequest, name = 'snapshots-AAPL-BRK.B.json'): MockReply {
+  const all = f(name) as Record<string, unknown>;
+  const asked = (request.query.symbols ?? '').split(',');
+  return json(200, Object.fromEntries(Object.entries(all).filter(([symbol]) => asked.includes(symbol))));
+}
+
+const cases: Record<AlpacaCase, CaseHandler> = {
+  success: (r) => snapshots(r),
+  'closed-market': (r) => snapshots(r, 'snapshots-AAPL-weekend.json'),
+  premarket: (r) => snapshots(r, 'snapshots-AAPL-premarket.json'),
+  'rate-limit': () =>
+    json(429, f('error-429.json'), {
+      'x-ratelimit-limit': '200',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(ALPACA_RESET_EPOCH_S),
+    }),
+  'rate-limit-retry-after': () => json(429, f('error-429-short.json'), { 'retry-after': '15' }),
+  'rate-limit-short-body': () => json(429, f('error-429-short.json')),
+  'bad-key': () => json(401, f('error-401.json')),
+  'missing-key': () => json(403, f('error-403-unauthorized.json')),
+  'plan-gated': () => json(403, f('error-403-sip.json')),
+  'unknown-symbol': () => json(200, f('snapshots-empty.json')),
+  'partial-batch': (r) => snapshots(r),
+  // A malformed symbol fails the whole request; without it the request succeeds.
+  'invalid-symbol': (r) =>
+    (r.query.symbols ?? '').includes('TAOP:NASDAQ') ? json(400, f('error-400-invalid-symbol.json')) : snapshots(r),
+  'html-page': () => htmlPage(502),
+  'plain-text': () => text(504, 'upstream request timeout'),
+  'truncated-json': () => truncatedJson(f('snapshots-AAPL-BRK.B.json')),
+  slow: (r) => ({ ...snapshots(r), delayMs: 1_000 }),
+};
+
+/** Starts the Alpaca mock; its `url` is the base URL to configure. */
+export async function startAlpacaMock(): Promise<MockServer<AlpacaCase>> {
+  const withAuth = Object.fromEntries(
+    Object.entries(cases).map(([name, handler]) => [
+      name,
+      (request: RecordedRequest): MockReply => {
+        const id = request.headers['apca-api-key-id'];
+        const secret = request.headers['apca-api-secret-key'];
+        if (!id || !secret) return json(401, f('error-403-unauthorized.json'));
+        if (id === 'bad-key') return json(401, f('error-401.json'));
+        return (handler as CaseHandler)(request);
+      },
+    ]),
+  ) as Record<AlpacaCase, CaseHandler>;
+  return startMockServer(withAuth, { initialCase: 'success' });
+}
