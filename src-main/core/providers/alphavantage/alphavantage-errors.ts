@@ -4,7 +4,8 @@
  */
 import { nextEasternMidnight } from '../eastern-time.js';
 import { ProviderError } from '../errors.js';
-import { scrubSecrets } from '../http-response.js';
+import type { HttpResponse } from '../http-client.js';
+import { rateLimitRetryAt, scrubSecrets } from '../http-response.js';
 import { MINUTE_MS } from '../retry-after.js';
 import type { Notice } from './alphavantage-wire.js';
 
@@ -23,11 +24,18 @@ export function noticeText(notice: Notice): string {
 
 /**
  * Classifies a notice. The daily quota is assumed to reset at midnight US-Eastern; the stored
- * sources do not say (PROVIDERS.md §2.4, [M]), and the later candidate wastes no call.
+ * sources do not say (PROVIDERS.md §2.4, [M]), and the later candidate wastes no call. Alpha
+ * Vantage sends no `Retry-After`; should a proxy add one, it wins.
  */
-export function classifyNotice(notice: Notice, now: number, secrets: readonly string[]): NoticeMeaning {
-  const text = scrubSecrets(noticeText(notice), secrets).trim();
-  const message = `alphavantage: ${text}`;
+export function classifyNotice(notice: Notice, response: HttpResponse, secrets: readonly string[]): NoticeMeaning {
+  const now = response.receivedAt;
+  const limited = (message: string, at: number): NoticeMeaning => ({
+    kind: 'error',
+    error: new ProviderError('rate-limited', message, rateLimitRetryAt(response, at - now)),
+  });
+  // Classify on the raw text (a key such as `demo` may be a word of it); only the message is scrubbed.
+  const text = noticeText(notice).trim();
+  const message = `alphavantage: ${scrubSecrets(text, secrets)}`;
 
   if ('Error Message' in notice) {
     if (/apikey|api key/i.test(text)) return { kind: 'error', error: new ProviderError('bad-key', message) };
@@ -44,11 +52,9 @@ export function classifyNotice(notice: Notice, now: number, secrets: readonly st
   // The old `Note` names both budgets ("5 calls per minute and 500 calls per day"): the minute
   // is the one that ran out first, so it is checked before the day.
   if (/per minute|frequency|burst/i.test(text)) {
-    return { kind: 'error', error: new ProviderError('rate-limited', message, now + MINUTE_MS) };
+    return limited(message, now + MINUTE_MS);
   }
-  if (/per day|daily/i.test(text)) {
-    return { kind: 'error', error: new ProviderError('rate-limited', message, nextEasternMidnight(now)) };
-  }
+  if (/per day|daily/i.test(text)) return limited(message, nextEasternMidnight(now));
   // A throttle text we have not seen: wait a minute rather than guess a day.
-  return { kind: 'error', error: new ProviderError('rate-limited', message, now + MINUTE_MS) };
+  return limited(message, now + MINUTE_MS);
 }

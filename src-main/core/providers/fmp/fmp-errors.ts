@@ -27,8 +27,10 @@ export function fmpRetryAt(response: HttpResponse): number {
 
 /** Maps an FMP error text (from JSON or a plain-text body) and its answer to a ProviderError. */
 export function fmpError(text: string, response: HttpResponse, secrets: readonly string[]): ProviderError {
-  const said = scrubSecrets(text, secrets).trim();
-  const message = `fmp: HTTP ${response.status}: ${said}`;
+  // Classify on the raw text; only what we show is scrubbed of the key.
+  const said = text.trim();
+  const shown = scrubSecrets(said, secrets);
+  const message = `fmp: HTTP ${response.status}: ${shown}`;
 
   if (/legacy endpoint/i.test(said)) return new ProviderError('plan-limit', `${LEGACY_ENDPOINT_HINT} (${message})`);
   if (/limit reach/i.test(said)) return new ProviderError('rate-limited', message, fmpRetryAt(response));
@@ -36,7 +38,7 @@ export function fmpError(text: string, response: HttpResponse, secrets: readonly
   if (PLAN_TEXT.test(said) || response.status === 402) return new ProviderError('plan-limit', message);
 
   return (
-    statusFailure('fmp', response, said) ??
+    statusFailure('fmp', response, shown) ??
     // An error object on HTTP 200 that names nothing we know: not data we can use.
     new ProviderError('malformed', `${message} (unrecognised error on HTTP 200)`)
   );

@@ -38,7 +38,7 @@ export function twelveDataError(
 
   switch (envelope.code) {
     case 429:
-      return new ProviderError('rate-limited', message, twelveDataRetryAt(text, response));
+      return new ProviderError('rate-limited', message, twelveDataRetryAt(envelope.message, response));
     case 401:
       return new ProviderError('bad-key', message);
     case 403:
