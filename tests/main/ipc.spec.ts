@@ -1,4 +1,4 @@
-import { BrowserWindow, ipcMain } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 import { ipcMain as fakeIpcMain, type MockBrowserWindow } from '../mocks/electron.js';
@@ -13,13 +13,14 @@ const ORIGIN = 'http://127.0.0.1:5174';
 const INFO = { version: '0.1.0', platform: 'linux', apiBaseUrl: ORIGIN };
 
 let appWindow: MockBrowserWindow;
+let dispose: () => void;
 let broadcast: Mock<(channel: EventChannel, payload: unknown) => void>;
 
 beforeEach(() => {
   createAppWindow({ url: `${ORIGIN}/`, preloadPath: '/preload.mjs' });
   appWindow = BrowserWindow.getAllWindows()[0] as unknown as MockBrowserWindow;
   broadcast = vi.fn();
-  setupIpc({
+  dispose = setupIpc({
     isTrustedSender: createSenderCheck({ allowedOrigin: ORIGIN, isAppWindow }),
     appInfo: () => INFO,
     settings: createSettingsStore(createMemoryStore()),
@@ -79,8 +80,19 @@ describe('setupIpc', () => {
     expect(broadcast).toHaveBeenCalledWith('settings:changed', next);
   });
 
-  it('removes its handlers when disposed', () => {
-    fakeIpcMain.removeHandler('app:get-info');
+  it('refuses a call from a subframe of our window', async () => {
+    const event = {
+      sender: appWindow.webContents,
+      senderFrame: { url: `${ORIGIN}/`, parent: appWindow.webContents.mainFrame },
+    } as unknown as IpcMainInvokeEvent;
+
+    expect(createSenderCheck({ allowedOrigin: ORIGIN, isAppWindow })(event)).toBe(false);
+  });
+
+  it('removes its handlers when disposed, so they can be registered again', () => {
+    dispose();
+
+    expect(fakeIpcMain.handledChannels()).toEqual([]);
     expect(() => ipcMain.handle('app:get-info', () => null)).not.toThrow();
   });
 });
