@@ -18,6 +18,15 @@ import type { ReplayData } from './replay-data.js';
 export const REPLAY_PROVIDER_ID = 'replay';
 
 const MS_PER_MINUTE = 60_000;
+/** Simulated prices are quoted in cents, like the real closes they run between. */
+const PRICE_DECIMALS = 2;
+/** Split-adjusted previous closes keep a little more precision (241.164 after a 10:1 split). */
+const ADJUSTED_CLOSE_DECIMALS = 4;
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
 const REGULAR_SESSION_MS = 390 * MS_PER_MINUTE;
 /** Default wall time for one whole regular session. */
 export const DEFAULT_SESSION_WALL_MS = 5 * MS_PER_MINUTE;
@@ -127,8 +136,9 @@ export class ReplayProvider implements MarketDataProvider {
     if (rawPrevious === null) return `no previous close in the replay data for ${previousDate}`;
 
     // On a split's first day, D-1's close is put on D's basis, so the change is the real move.
-    const previousClose = rawPrevious * data.splitRatio(symbol, date);
-    const price = this.priceOnPath(symbol, date, previousClose, close, position.fraction);
+    const previousClose = roundTo(rawPrevious * data.splitRatio(symbol, date), ADJUSTED_CLOSE_DECIMALS);
+    const path = this.priceOnPath(symbol, date, previousClose, close, position.fraction);
+    const price = roundTo(path, PRICE_DECIMALS);
     const dayCap = data.cap(symbol, dayIndex);
 
     return {
@@ -136,7 +146,7 @@ export class ReplayProvider implements MarketDataProvider {
       price,
       previousClose,
       volume: null,
-      marketCap: dayCap === null ? this.options.fallbackCap(symbol) : (dayCap * price) / close,
+      marketCap: dayCap === null ? this.options.fallbackCap(symbol) : Math.round((dayCap * price) / close),
       // Wall time, not simulated market time: the replay loops, and a quote's timestamp must
       // never go backwards or the market state would (rightly) drop it as older.
       timestamp: now,

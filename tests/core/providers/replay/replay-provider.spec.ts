@@ -41,8 +41,8 @@ describe('ReplayProvider', () => {
 
     expect(open.quotes[0]).toMatchObject({ price: 312.41, previousClose: 312.41, volume: null });
     expect(end.quotes[0]?.previousClose).toBe(312.41);
-    expect(end.quotes[0]?.price).toBeCloseTo(313.33, 2);
-    expect(end.quotes[0]?.marketCap).toBeCloseTo(4572794322944, -8);
+    expect(end.quotes[0]?.price).toBe(313.33);
+    expect(end.quotes[0]?.marketCap).toBe(4572794322944);
   });
 
   it('moves on to the next trading day, starting exactly at the real close', async () => {
@@ -81,8 +81,8 @@ describe('ReplayProvider', () => {
     const price = quote?.price ?? NaN;
     const previousClose = quote?.previousClose ?? NaN;
 
-    expect(previousClose).toBeCloseTo(241.164, 6);
-    expect(price).toBeCloseTo(254.54, 1);
+    expect(previousClose).toBe(241.164);
+    expect(price).toBe(254.54);
     const changePercent = ((price - previousClose) / previousClose) * 100;
     expect(changePercent).toBeGreaterThan(5);
     expect(changePercent).toBeLessThan(6);
@@ -97,6 +97,26 @@ describe('ReplayProvider', () => {
     expect(result.missing).toEqual([
       { symbol: 'APP', reason: 'no close in the replay data for 2026-08-07' },
     ]);
+  });
+
+  it('reports a symbol whose previous day is absent as missing, naming that day', async () => {
+    // The data has GOOGL on 2026-07-17 but no GOOGL row on 2026-07-16.
+    const result = await replayFrom('2026-07-17').provider.fetchQuotes(['GOOGL']);
+
+    expect(result.quotes).toEqual([]);
+    expect(result.missing).toEqual([
+      { symbol: 'GOOGL', reason: 'no previous close in the replay data for 2026-07-16' },
+    ]);
+  });
+
+  it('quotes simulated prices in whole cents', async () => {
+    const { provider, clock } = replayFrom('2026-08-07');
+    clock.advance(2 * MINUTE + 17);
+
+    const { quotes } = await provider.fetchQuotes(['AAPL', 'MSFT', 'NVDA']);
+
+    expect(quotes).toHaveLength(3);
+    for (const q of quotes) expect(Math.round(q.price * 100) / 100).toBe(q.price);
   });
 
   it('serves BNY from the data of its old ticker BK while that data lasts', async () => {
