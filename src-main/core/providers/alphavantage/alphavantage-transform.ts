@@ -61,7 +61,7 @@ function readBody(
 
   const notice = noticeSchema.safeParse(body);
   if (notice.success) {
-    const meaning = classifyNotice(notice.data, response.receivedAt, secrets);
+    const meaning = classifyNotice(notice.data, response, secrets);
     if (meaning.kind === 'error') throw meaning.error;
     return { unknownSymbol: meaning.reason };
   }
