@@ -26,10 +26,13 @@ export const RESOURCE_FILES = {
 export function toLineJson(value: Record<string, unknown>): string {
   const lines = Object.entries(value).map(([key, item]) => {
     if (Array.isArray(item) && item.length > 0 && typeof item[0] === 'object') {
-      return `  ${JSON.stringify(key)}: [\n${item.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]`;
+      const items = item.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+      return `  ${JSON.stringify(key)}: [\n${items}\n  ]`;
     }
     if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-      const entries = Object.entries(item).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+      const entries = Object.entries(item).map(
+        ([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`,
+      );
       return entries.length === 0
         ? `  ${JSON.stringify(key)}: {}`
         : `  ${JSON.stringify(key)}: {\n${entries.join(',\n')}\n  }`;

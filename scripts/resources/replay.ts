@@ -92,14 +92,19 @@ export function buildReplay(
   }
 
   const splits = parseCsv(splitsCsv, SPLITS_SOURCE_FILE)
-    .map((r) => ({
-      date: cell(r, 'date', SPLITS_SOURCE_FILE),
-      symbol: TICKER_RENAMES[cell(r, 'symbol', SPLITS_SOURCE_FILE)] ?? cell(r, 'symbol', SPLITS_SOURCE_FILE),
-      ratio: Number(cell(r, 'ratio', SPLITS_SOURCE_FILE)),
-    }))
+    .map((r) => {
+      const raw = cell(r, 'symbol', SPLITS_SOURCE_FILE);
+      return {
+        date: cell(r, 'date', SPLITS_SOURCE_FILE),
+        symbol: TICKER_RENAMES[raw] ?? raw,
+        ratio: Number(cell(r, 'ratio', SPLITS_SOURCE_FILE)),
+      };
+    })
     .filter((s) => inStretch(s.date) && classCounts.has(s.symbol));
 
   const sorted: Record<string, ReplaySeries> = {};
-  for (const symbol of Object.keys(symbols).sort()) sorted[symbol] = symbols[symbol] as ReplaySeries;
+  for (const symbol of Object.keys(symbols).sort()) {
+    sorted[symbol] = symbols[symbol] as ReplaySeries;
+  }
   return { schemaVersion: 1, dates, renamed, splits, symbols: sorted };
 }

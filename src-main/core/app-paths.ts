@@ -13,7 +13,9 @@ const log = createLogger('app-paths');
 const UNKNOWN_VERSION = '0.0.0';
 
 /** The nearest folder at or above `start` that holds package.json, or undefined. */
-export function findPackageRoot(start: string = dirname(fileURLToPath(import.meta.url))): string | undefined {
+export function findPackageRoot(
+  start: string = dirname(fileURLToPath(import.meta.url)),
+): string | undefined {
   let dir = start;
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;

@@ -10,7 +10,10 @@ import type { ChangeBatch, Engine, StockQuery } from './engine-types.js';
 import { createLogger } from './log.js';
 import { MarketState } from './market/market-state.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import { createReplayProvider, type ReplaySettings } from './providers/replay/create-replay-provider.js';
+import {
+  createReplayProvider,
+  type ReplaySettings,
+} from './providers/replay/create-replay-provider.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { DEFAULT_SAVE_INTERVAL_MS, SnapshotSaver } from './store/snapshot-saver.js';
 import type { SnapshotStore } from './store/snapshot-store.js';
@@ -60,8 +63,8 @@ function matches(instrument: Instrument, query: StockQuery, universe: Universe):
   const sectors = query.sectors.map((s) => universe.findSector(s) ?? s);
   const categories = query.categories.map((c) => c.toLowerCase());
   if (sectors.length > 0 && !sectors.includes(instrument.sector)) return false;
-  if (categories.length > 0 && !categories.some((c) => instrument.categories.includes(c))) return false;
-  return true;
+  if (categories.length === 0) return true;
+  return categories.some((c) => instrument.categories.includes(c));
 }
 
 /** Loads the universe and wires provider, scheduler, market state and store. */
@@ -113,8 +116,8 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     const counts = marketState.counts();
     const lastUpdate = marketState.lastUpdate();
     const failing = scheduler.state === 'backing-off' || scheduler.state === 'stopped-bad-key';
-    const status =
-      results === 0 && !failing ? 'starting' : failing || counts.live < counts.stale ? 'degraded' : 'ok';
+    const degraded = failing || counts.live < counts.stale;
+    const status = results === 0 && !failing ? 'starting' : degraded ? 'degraded' : 'ok';
     const source = provider.source();
     return {
       status,

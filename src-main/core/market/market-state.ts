@@ -36,7 +36,9 @@ export class MarketState {
 
   constructor(private readonly options: MarketStateOptions) {
     if (!(options.staleAfterMs > 0)) {
-      throw new RangeError(`market state: \`staleAfterMs\` must be > 0, received ${options.staleAfterMs}`);
+      throw new RangeError(
+        `market state: \`staleAfterMs\` must be > 0, received ${options.staleAfterMs}`,
+      );
     }
     this.instruments = new Map(options.instruments.map((i) => [i.symbol, i]));
   }
@@ -81,7 +83,9 @@ export class MarketState {
       this.entries.set(quote.symbol, { quote, restoredReason: reason });
       this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
     }
-    for (const symbol of this.instruments.keys()) this.lastStatus.set(symbol, this.statusKey(symbol));
+    for (const symbol of this.instruments.keys()) {
+      this.lastStatus.set(symbol, this.statusKey(symbol));
+    }
   }
 
   /** Emits changes for symbols whose freshness changed with time alone (live → stale). */
@@ -110,7 +114,9 @@ export class MarketState {
 
   /** Rows for the given instruments (all, by default), in their order. */
   rows(instruments: readonly Instrument[] = [...this.instruments.values()]): StockRow[] {
-    return instruments.map((i) => toStockRow(i, this.entries.get(i.symbol)?.quote, this.status(i.symbol)));
+    return instruments.map((i) =>
+      toStockRow(i, this.entries.get(i.symbol)?.quote, this.status(i.symbol)),
+    );
   }
 
   counts(): HealthCounts {
@@ -144,7 +150,8 @@ export class MarketState {
     const changes = symbols.flatMap((symbol) => {
       const instrument = this.instruments.get(symbol);
       this.lastStatus.set(symbol, this.statusKey(symbol));
-      return instrument ? [toQuoteChange(instrument, this.entries.get(symbol)?.quote, this.status(symbol))] : [];
+      if (!instrument) return [];
+      return [toQuoteChange(instrument, this.entries.get(symbol)?.quote, this.status(symbol))];
     });
     for (const listener of this.listeners) {
       try {

@@ -33,7 +33,9 @@ export function readJsonResource<T>(file: string, schema: z.ZodType<T>): T {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error: unknown) {
-    throw new ResourceError(file, undefined, `read resource: cannot read ${file}`, { cause: error });
+    throw new ResourceError(file, undefined, `read resource: cannot read ${file}`, {
+      cause: error,
+    });
   }
 
   let json: unknown;

@@ -12,10 +12,19 @@ export interface QueueRateOptions {
   interval?: number;
 }
 
+function checkedCap(option: string, value: number): number {
+  if (Number.isInteger(value) && value >= 1) return value;
+  throw new RangeError(`rate policy: \`${option}\` must be an integer >= 1, received ${value}`);
+}
+
 /** p-queue options for a rate policy; an empty object for an unlimited provider (replay). */
 export function queueRateOptions(policy: RatePolicy): QueueRateOptions {
-  if (policy.perSecond !== undefined) return { intervalCap: policy.perSecond, interval: MS_PER_SECOND };
-  if (policy.perMinute !== undefined) return { intervalCap: policy.perMinute, interval: MS_PER_MINUTE };
+  if (policy.perSecond !== undefined) {
+    return { intervalCap: checkedCap('perSecond', policy.perSecond), interval: MS_PER_SECOND };
+  }
+  if (policy.perMinute !== undefined) {
+    return { intervalCap: checkedCap('perMinute', policy.perMinute), interval: MS_PER_MINUTE };
+  }
   // TODO: perDay needs quota accounting across restarts; the live-provider issue adds it.
   return {};
 }

@@ -52,7 +52,9 @@ export class Scheduler {
     }
     const batchSize = options.provider.capabilities.batchSize;
     if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new RangeError(`scheduler: provider batchSize must be an integer >= 1, received ${batchSize}`);
+      throw new RangeError(
+        `scheduler: provider batchSize must be an integer >= 1, received ${batchSize}`,
+      );
     }
     this.queue = new PQueue({ concurrency: 1, ...queueRateOptions(options.provider.ratePolicy) });
   }
@@ -111,7 +113,9 @@ export class Scheduler {
     const signal = this.abort.signal;
 
     const outcomes = await Promise.allSettled(
-      batches.map((batch) => this.queue.add(({ signal: s }) => this.fetchBatch(batch, s), { signal })),
+      batches.map((batch) =>
+        this.queue.add(({ signal: s }) => this.fetchBatch(batch, s), { signal }),
+      ),
     );
     if (!this.isActive()) return;
 
@@ -125,7 +129,10 @@ export class Scheduler {
     this.handleFailure(failure.reason);
   }
 
-  private async fetchBatch(batch: readonly string[], signal: AbortSignal | undefined): Promise<void> {
+  private async fetchBatch(
+    batch: readonly string[],
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
     for (const symbol of batch) this.inFlight.add(symbol);
     try {
       const result = await this.options.provider.fetchQuotes(batch, signal);
@@ -147,7 +154,8 @@ export class Scheduler {
     this.failures += 1;
     const retryAt = isProviderError(error) ? error.retryAt : undefined;
     const random = this.options.random;
-    const delay = retryDelay(this.failures, this.options.clock.now(), retryAt, random ? { random } : {});
+    const now = this.options.clock.now();
+    const delay = retryDelay(this.failures, now, retryAt, random ? { random } : {});
     log.warn(`fetch quotes: failed (attempt ${this.failures}); retrying in ${delay} ms`, error);
     this.currentState = 'backing-off';
     this.schedule(delay);

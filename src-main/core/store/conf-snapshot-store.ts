@@ -20,7 +20,10 @@ export interface ConfSnapshotStoreOptions {
 
 type StoreShape = Record<string, unknown>;
 
-function openConf(options: ConfSnapshotStoreOptions, clearInvalidConfig: boolean): Conf<StoreShape> {
+function openConf(
+  options: ConfSnapshotStoreOptions,
+  clearInvalidConfig: boolean,
+): Conf<StoreShape> {
   return new Conf<StoreShape>({
     projectName: STORE_PROJECT_NAME,
     configName: SNAPSHOT_CONFIG_NAME,
@@ -53,14 +56,17 @@ export class ConfSnapshotStore implements SnapshotStore {
     try {
       stored = this.conf.get(SNAPSHOT_KEY);
     } catch (error: unknown) {
-      log.warn(`load snapshot: ${this.conf.path} is unreadable, starting empty`, formatError(error));
+      const path = this.conf.path;
+      log.warn(`load snapshot: ${path} is unreadable, starting empty`, formatError(error));
       return undefined;
     }
     if (stored === undefined) return undefined;
 
     const parsed = parseSnapshot(stored);
     if (parsed.ok) return parsed.snapshot;
-    log.warn(`load snapshot: ${this.conf.path} holds an invalid snapshot (${parsed.error}), starting empty`);
+    log.warn(
+      `load snapshot: ${this.conf.path} holds an invalid snapshot (${parsed.error}), starting empty`,
+    );
     return undefined;
   }
 

@@ -63,7 +63,8 @@ function checkLengths(file: string, data: ReplayFileData): void {
       throw new ResourceError(
         file,
         `symbols.${symbol}.${field}`,
-        `read resource: ${file} has ${series[field].length} values at symbols.${symbol}.${field}, expected ${data.dates.length}`,
+        `read resource: ${file} has ${series[field].length} values at ` +
+          `symbols.${symbol}.${field}, expected ${data.dates.length}`,
       );
     }
   }

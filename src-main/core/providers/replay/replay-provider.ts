@@ -74,7 +74,8 @@ export class ReplayProvider implements MarketDataProvider {
     if (startIndex < 0) {
       const accepted = `${days[0]?.date ?? '?'}..${days[days.length - 1]?.date ?? '?'}`;
       throw new RangeError(
-        `replay: option \`startDate\` must be a replayed trading day in ${accepted}, received ${String(startDate)}`,
+        `replay: option \`startDate\` must be a replayed trading day in ${accepted}, ` +
+          `received ${String(startDate)}`,
       );
     }
     this.capabilities = {
@@ -136,7 +137,8 @@ export class ReplayProvider implements MarketDataProvider {
     if (rawPrevious === null) return `no previous close in the replay data for ${previousDate}`;
 
     // On a split's first day, D-1's close is put on D's basis, so the change is the real move.
-    const previousClose = roundTo(rawPrevious * data.splitRatio(symbol, date), ADJUSTED_CLOSE_DECIMALS);
+    const ratio = data.splitRatio(symbol, date);
+    const previousClose = roundTo(rawPrevious * ratio, ADJUSTED_CLOSE_DECIMALS);
     const path = this.priceOnPath(symbol, date, previousClose, close, position.fraction);
     const price = roundTo(path, PRICE_DECIMALS);
     const dayCap = data.cap(symbol, dayIndex);
@@ -146,7 +148,8 @@ export class ReplayProvider implements MarketDataProvider {
       price,
       previousClose,
       volume: null,
-      marketCap: dayCap === null ? this.options.fallbackCap(symbol) : Math.round((dayCap * price) / close),
+      marketCap:
+        dayCap === null ? this.options.fallbackCap(symbol) : Math.round((dayCap * price) / close),
       // Wall time, not simulated market time: the replay loops, and a quote's timestamp must
       // never go backwards or the market state would (rightly) drop it as older.
       timestamp: now,
