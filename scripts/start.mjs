@@ -44,7 +44,8 @@ async function main() {
     console.log(
       'npm start: the Electron binary is not installed here (node_modules/electron/path.txt is\n' +
         'missing, e.g. because ELECTRON_SKIP_BINARY_DOWNLOAD=1), so no app window can open.\n' +
-        'Running the headless server instead (npm run serve): open the URL it prints in a browser.\n',
+        'Running the headless server instead (npm run serve): open the URL it prints\n' +
+        'in a browser.\n',
     );
     return run('npm', ['run', 'serve']);
   }

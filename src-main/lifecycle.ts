@@ -26,7 +26,9 @@ export function setupQuit(stopBackend: () => Promise<void>): void {
     stopping = true;
 
     void withTimeout(stopBackend(), STOP_TIMEOUT_MS)
-      .catch((error: unknown) => log.error('quit: the backend did not stop cleanly', formatError(error)))
+      .catch((error: unknown) => {
+        log.error('quit: the backend did not stop cleanly', formatError(error));
+      })
       .finally(() => {
         stopped = true;
         app.quit();

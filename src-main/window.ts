@@ -51,7 +51,10 @@ export function getMainWindow(): BrowserWindow | undefined {
 }
 
 /** Sends a contract event to every open app window. */
-export function sendToAppWindows<C extends EventChannel>(channel: C, payload: EventContract[C]): void {
+export function sendToAppWindows<C extends EventChannel>(
+  channel: C,
+  payload: EventContract[C],
+): void {
   for (const win of appWindows) {
     if (!win.isDestroyed()) win.webContents.send(channel, payload);
   }

@@ -17,8 +17,10 @@ type Invoke = Pick<IpcRenderer, 'invoke'>;
 type Subscribe = Pick<IpcRenderer, 'on' | 'removeListener'>;
 
 function invoker(ipc: Invoke) {
-  return <C extends InvokeChannel>(channel: C, ...args: InvokeRequest<C>): Promise<InvokeReply<C>> =>
-    ipc.invoke(channel, ...args) as Promise<InvokeReply<C>>;
+  return <C extends InvokeChannel>(
+    channel: C,
+    ...args: InvokeRequest<C>
+  ): Promise<InvokeReply<C>> => ipc.invoke(channel, ...args) as Promise<InvokeReply<C>>;
 }
 
 /** Subscribes to one push channel; the Electron event never reaches the listener. */
@@ -45,7 +47,9 @@ export function createHeatmapApi(ipc: Invoke & Subscribe): HeatmapApi {
     getSettings: () => invoke('settings:get'),
     setSettings: (patch) => invoke('settings:set', patch),
     onSettingsChanged: (listener) => {
-      if (typeof listener !== 'function') throw new TypeError('onSettingsChanged: expected a function');
+      if (typeof listener !== 'function') {
+        throw new TypeError('onSettingsChanged: expected a function');
+      }
       return subscribe('settings:changed', listener);
     },
   };

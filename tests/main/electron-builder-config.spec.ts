@@ -50,9 +50,12 @@ describe('electron-builder.yml', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
       validateConfiguration(config: unknown, logger: unknown): Promise<void>;
     };
-    const { DebugLogger } = require('builder-util') as { DebugLogger: new (on: boolean) => unknown };
+    const { DebugLogger } = require('builder-util') as {
+      DebugLogger: new (enabled: boolean) => unknown;
+    };
+    const validation = validateConfiguration(loadConfig(), new DebugLogger(false));
 
-    await expect(validateConfiguration(loadConfig(), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validation).resolves.toBeUndefined();
   });
 
   it('names an app id, a product name and the installers of every platform', () => {
@@ -74,7 +77,9 @@ describe('electron-builder.yml', () => {
     for (const { from } of config.extraResources) {
       expect(existsSync(path.join(ROOT, from)), from).toBe(true);
     }
-    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'resources', to: 'resources' }));
+    expect(config.extraResources).toContainEqual(
+      expect.objectContaining({ from: 'resources', to: 'resources' }),
+    );
   });
 
   it('ships only build output and package.json', () => {
@@ -96,7 +101,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('names the main entry package.json points at inside what it ships', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
+    const text = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+    const pkg = JSON.parse(text) as { main: string };
 
     expect(SHIPPED_ROOTS.some((root) => pkg.main.startsWith(root))).toBe(true);
   });

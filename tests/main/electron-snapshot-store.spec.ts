@@ -32,7 +32,11 @@ afterEach(() => {
 
 /** electron-store is conf plus Electron's paths; conf in a temp folder is the same file store. */
 function confStore(dir: string): KeyValueStore {
-  return new Conf<Record<string, unknown>>({ projectName: 'heatmap-test', cwd: dir, configName: 'snapshot' });
+  return new Conf<Record<string, unknown>>({
+    projectName: 'heatmap-test',
+    cwd: dir,
+    configName: 'snapshot',
+  });
 }
 
 describe('createElectronSnapshotStore', () => {

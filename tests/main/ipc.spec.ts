@@ -55,7 +55,11 @@ describe('setupIpc', () => {
   });
 
   it.each([
-    ['an unknown provider', [{ provider: 'nope' }], /settings:set: invalid arguments at 0\.provider/],
+    [
+      'an unknown provider',
+      [{ provider: 'nope' }],
+      /settings:set: invalid arguments at 0\.provider/,
+    ],
     ['an unknown key', [{ provider: 'replay', apiKey: 'x' }], /settings:set: invalid arguments/],
     ['a string', ['replay'], /settings:set: invalid arguments/],
     ['no argument', [], /settings:set: invalid arguments/],
@@ -73,7 +77,8 @@ describe('setupIpc', () => {
   });
 
   it('saves valid settings and pushes them to the windows', async () => {
-    const next = await fakeIpcMain.simulateInvoke('settings:set', fromApp(), { provider: 'replay' });
+    const patch = { provider: 'replay' };
+    const next = await fakeIpcMain.simulateInvoke('settings:set', fromApp(), patch);
 
     expect(next).toEqual({ provider: 'replay' });
     await expect(fakeIpcMain.simulateInvoke('settings:get', fromApp())).resolves.toEqual(next);

@@ -37,7 +37,9 @@ describe('setupQuit', () => {
     app.quit();
 
     await vi.waitFor(() => expect(app.state.quitting).toBe(true));
-    expect(logged).toEqual([expect.stringContaining('quit: the backend did not stop cleanly Error: disk full')]);
+    expect(logged).toEqual([
+      expect.stringContaining('quit: the backend did not stop cleanly Error: disk full'),
+    ]);
   });
 
   it('quits after STOP_TIMEOUT_MS when the backend hangs', async () => {

@@ -31,7 +31,9 @@ vi.mock('electron-log', () => {
 describe('main with the real engine', () => {
   it('serves the replayed universe to the window and saves a snapshot on quit', async () => {
     await import('../../src-main/main.js');
-    await vi.waitFor(() => expect(BrowserWindow.getAllWindows()).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(BrowserWindow.getAllWindows()).toHaveLength(1), {
+      timeout: 10_000,
+    });
     const win = BrowserWindow.getAllWindows()[0] as unknown as MockBrowserWindow;
     const url = win.loadURL.mock.calls[0]?.[0] ?? '';
 

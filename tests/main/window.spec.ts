@@ -43,8 +43,9 @@ describe('createAppWindow', () => {
   it('denies window.open and sends http(s) links to the browser through the shell', () => {
     const { webContents } = openWindow();
 
-    expect(webContents.simulateWindowOpen('https://example.com/news?a=1')).toEqual({ action: 'deny' });
-    expect(webContents.simulateWindowOpen('http://example.org/')).toEqual({ action: 'deny' });
+    const deny = { action: 'deny' };
+    expect(webContents.simulateWindowOpen('https://example.com/news?a=1')).toEqual(deny);
+    expect(webContents.simulateWindowOpen('http://example.org/')).toEqual(deny);
 
     expect(shell.openExternal).toHaveBeenCalledTimes(2);
     expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/news?a=1');

@@ -8,6 +8,9 @@
  * `BrowserWindow.fromWebContents` finds the owning window, `contextBridge.exposeInMainWorld`
  * refuses to overwrite a key. Helpers prefixed `simulate` stand in for what the OS or a
  * renderer would do.
+ *
+ * It stays one file, longer than our usual 200 lines, because it mirrors one module: a spec
+ * that imports `electron` gets exactly this, and finds every fake in one place.
  */
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
@@ -69,8 +72,7 @@ const allWebContents = new Map<number, MockWebContents>();
 export class MockWebContents extends EventEmitter implements Members<Electron.WebContents> {
   readonly id = nextWebContentsId++;
   readonly mainFrame = new MockWebFrameMain('about:blank') as unknown as Electron.WebFrameMain;
-  windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null =
-    null;
+  windowOpenHandler: Parameters<Electron.WebContents['setWindowOpenHandler']>[0] | null = null;
   private destroyed = false;
 
   setWindowOpenHandler = vi.fn<Electron.WebContents['setWindowOpenHandler']>((handler) => {
@@ -99,14 +101,25 @@ export class MockWebContents extends EventEmitter implements Members<Electron.We
 
   /** What Chromium does on `window.open(url)` or a `target=_blank` link. */
   simulateWindowOpen(url: string): Electron.WindowOpenHandlerResponse {
-    const details = { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' }, postBody: undefined };
+    const details = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    } as Electron.HandlerDetails;
     // Without a handler Electron allows the window; our code must always install one.
-    return this.windowOpenHandler?.(details as Electron.HandlerDetails) ?? { action: 'allow' };
+    return this.windowOpenHandler?.(details) ?? { action: 'allow' };
   }
 
   /** A renderer-initiated navigation; returns whether a listener prevented it. */
   simulateWillNavigate(url: string): boolean {
-    const event = createEvent({ url, isSameDocument: false, isMainFrame: true, frame: this.mainFrame });
+    const event = createEvent({
+      url,
+      isSameDocument: false,
+      isMainFrame: true,
+      frame: this.mainFrame,
+    });
     this.emit('will-navigate', event, url, false, true, 0, 0);
     return event.defaultPrevented;
   }
@@ -229,7 +242,9 @@ class MockApp extends EventEmitter implements Members<Electron.App> {
   });
   isReady = fn<Electron.App['isReady']>(() => appState.ready);
   whenReady = fn<Electron.App['whenReady']>(() =>
-    appState.ready ? Promise.resolve() : new Promise((resolve) => this.once('ready', () => resolve())),
+    appState.ready
+      ? Promise.resolve()
+      : new Promise((resolve) => this.once('ready', () => resolve())),
   );
   getVersion = fn<Electron.App['getVersion']>(() => appState.version);
   getName = fn<Electron.App['getName']>(() => this.name);
@@ -280,7 +295,9 @@ class MockApp extends EventEmitter implements Members<Electron.App> {
   }
 
   /** Configures the fake before the code under test runs. */
-  configure(changes: Partial<Pick<AppState, 'lockAvailable' | 'ready' | 'version' | 'appPath'>>): void {
+  configure(
+    changes: Partial<Pick<AppState, 'lockAvailable' | 'ready' | 'version' | 'appPath'>>,
+  ): void {
     Object.assign(appState, changes);
   }
 }
@@ -389,7 +406,9 @@ export const safeStorage = {
   ),
   decryptString: fn<Electron.SafeStorage['decryptString']>((encrypted) => {
     const text = encrypted.toString('utf8');
-    if (!text.startsWith(ENCRYPTED_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith(ENCRYPTED_PREFIX)) {
+      throw new Error('safeStorage.decryptString: the ciphertext was not made by encryptString');
+    }
     return Buffer.from(text.slice(ENCRYPTED_PREFIX.length), 'base64').toString('utf8');
   }),
 };
@@ -434,7 +453,10 @@ export const nativeImage = {
   ),
   createFromBitmap: fn(
     (buffer: Buffer, options: Electron.CreateFromBitmapOptions) =>
-      new MockNativeImage(buffer, { width: options.width, height: options.height }) as unknown as Electron.NativeImage,
+      new MockNativeImage(buffer, {
+        width: options.width,
+        height: options.height,
+      }) as unknown as Electron.NativeImage,
   ),
   createFromPath: fn((_path: string) => new MockNativeImage() as unknown as Electron.NativeImage),
 } satisfies Partial<Record<keyof typeof Electron.nativeImage, unknown>>;
@@ -471,7 +493,8 @@ export class Tray extends EventEmitter implements Members<Electron.Tray> {
 export class Menu implements Partial<Electron.Menu> {
   static applicationMenu: Menu | null = null;
   static buildFromTemplate = vi.fn(
-    (template: Array<Electron.MenuItemConstructorOptions>) => new Menu(template) as unknown as Electron.Menu,
+    (template: Electron.MenuItemConstructorOptions[]) =>
+      new Menu(template) as unknown as Electron.Menu,
   );
   static setApplicationMenu = vi.fn((menu: Electron.Menu | null) => {
     Menu.applicationMenu = menu as unknown as Menu | null;
