@@ -33,16 +33,6 @@ export function App() {
         <Legend />
       </header>
 
-      <Notice
-        status={market.status}
-        hasSnapshot={market.hasSnapshot}
-        lastMessageAt={market.lastMessageAt}
-        staleCount={counts.stale}
-        total={market.tiles.length}
-        now={now}
-        onRetry={market.retryNow}
-      />
-
       <main className="map-area">
         {!market.hasSnapshot && <p className="placeholder">Loading market data…</p>}
         {market.hasSnapshot && market.tiles.length === 0 && (
@@ -56,6 +46,16 @@ export function App() {
           </div>
         )}
         {market.tiles.length > 0 && <HeatmapChart tiles={market.tiles} version={market.version} />}
+        {/* The notice floats over the map so showing one never resizes (re-lays out) the map. */}
+        <Notice
+          status={market.status}
+          hasSnapshot={market.hasSnapshot}
+          lastMessageAt={market.lastMessageAt}
+          staleCount={counts.stale}
+          total={market.tiles.length}
+          now={now}
+          onRetry={market.retryNow}
+        />
       </main>
 
       <StatusBar

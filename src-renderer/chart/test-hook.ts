@@ -1,29 +1,8 @@
 import type { Chart, Plugin } from 'chart.js';
 
 import { recolour } from './recolour';
+import type { DrawnTile, HeatmapTestHook } from './test-hook-types';
 import { tileOf } from './tile-of';
-
-/** One drawn tile, read from the live Chart.js element (not from our input). */
-export interface DrawnTile {
-  symbol: string;
-  sector: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  colour: string;
-  hidden: boolean;
-}
-
-export interface HeatmapTestHook {
-  tiles(): DrawnTile[];
-  /** How many times the treemap laid itself out (a new `data` array from the controller). */
-  layouts(): number;
-  /** How many live recolours ran. */
-  recolours(): number;
-  /** Median ms of `runs` recolours via our path and via `chart.update('none')`. */
-  benchmark(runs: number): { recolourMs: number; updateNoneMs: number };
-}
 
 declare global {
   interface Window {
@@ -77,6 +56,20 @@ export function installTestHook(
         out.push({ symbol: tile.symbol, sector: tile.sector, x: e.x, y: e.y, w: e.width, h: e.height, colour, hidden: !!e.hidden });
       });
       return out;
+    },
+    samplePixels(max) {
+      const chart = getChart();
+      const ctx = chart?.ctx;
+      if (!chart || !ctx) return [];
+      const ratio = chart.currentDevicePixelRatio;
+      return hook
+        .tiles()
+        .filter((t) => t.w > 40 && t.h > 40)
+        .slice(0, max)
+        .map((t) => {
+          const px = ctx.getImageData(Math.round((t.x + 4) * ratio), Math.round((t.y + 4) * ratio), 1, 1).data;
+          return { symbol: t.symbol, colour: t.colour, pixel: `rgb(${px[0]}, ${px[1]}, ${px[2]})` };
+        });
     },
     layouts: () => counter.count(),
     recolours: () => counter.recolours,

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
 import type { ViewState } from '../lib/view-state';
 import { toggleValue } from '../lib/view-state';
@@ -11,13 +11,34 @@ interface PickerProps {
   describe?: (value: string) => string;
 }
 
+/** Closes an open disclosure on a press outside it. */
+function useCloseOnOutsidePress(ref: React.RefObject<HTMLDetailsElement | null>) {
+  useEffect(() => {
+    const onPress = (event: PointerEvent) => {
+      const el = ref.current;
+      if (el?.open && event.target instanceof Node && !el.contains(event.target)) el.open = false;
+    };
+    document.addEventListener('pointerdown', onPress);
+    return () => document.removeEventListener('pointerdown', onPress);
+  }, [ref]);
+}
+
 /** A multi-select as a disclosure of checkboxes; "all" when nothing is ticked. */
 function MultiPicker({ label, options, selected, onChange, describe = (v) => v }: PickerProps) {
   const id = useId();
+  const ref = useRef<HTMLDetailsElement>(null);
   const summary = selected.length === 0 ? 'All' : selected.map(describe).join(', ');
+  useCloseOnOutsidePress(ref);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const el = ref.current;
+    if (event.key !== 'Escape' || !el?.open) return;
+    el.open = false;
+    el.querySelector('summary')?.focus();
+  };
 
   return (
-    <details className="picker">
+    <details className="picker" ref={ref} onKeyDown={onKeyDown}>
       <summary aria-label={`${label}: ${summary}`}>
         <span className="picker-label">{label}</span>
         <span className="picker-value">{summary}</span>

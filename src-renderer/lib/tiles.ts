@@ -1,5 +1,8 @@
 import type { QuoteChange, StockRow } from '../../src-main/shared/api-types';
 
+/** Why a tile's area is not exactly its market cap. */
+export type SizeNote = 'exact' | 'floored' | 'unknown';
+
 /**
  * One stock on the map. The treemap reads `size` for the area and the group keys `sector`,
  * `industry`, `symbol`. The object stays the same for the life of a layout: live changes mutate
@@ -7,23 +10,25 @@ import type { QuoteChange, StockRow } from '../../src-main/shared/api-types';
  */
 export interface Tile extends StockRow {
   size: number;
-  /** True when the market cap was missing and `size` is the small stand-in. */
-  sizeEstimated: boolean;
+  sizeNote: SizeNote;
 }
 
-/** Stand-in area for a stock without a market cap, as a share of the smallest known cap. */
-export const MISSING_CAP_SHARE = 0.5;
-/** Used when no stock in the set has a market cap at all. */
-export const MISSING_CAP_FALLBACK = 1e9;
+/**
+ * Smallest share of the map a tile gets, so the smallest companies stay visible and hoverable
+ * instead of collapsing into 1 px slivers at the edge of their industry. With the S&P 500 this
+ * enlarges only the few smallest caps; their tooltips say so.
+ */
+export const MIN_TILE_SHARE = 1 / 8000;
 
 /** Builds fresh tiles (a new layout) from API rows. */
 export function buildTiles(rows: readonly StockRow[]): Tile[] {
-  const caps = rows.map((r) => r.marketCap).filter((c): c is number => c !== null && c > 0);
-  const stand = caps.length ? Math.min(...caps) * MISSING_CAP_SHARE : MISSING_CAP_FALLBACK;
+  const total = rows.reduce((sum, r) => sum + (r.marketCap !== null && r.marketCap > 0 ? r.marketCap : 0), 0);
+  const floor = total > 0 ? total * MIN_TILE_SHARE : 1;
 
   return rows.map((row) => {
-    const known = row.marketCap !== null && row.marketCap > 0;
-    return { ...row, size: known ? (row.marketCap as number) : stand, sizeEstimated: !known };
+    if (row.marketCap === null || row.marketCap <= 0) return { ...row, size: floor, sizeNote: 'unknown' };
+    if (row.marketCap < floor) return { ...row, size: floor, sizeNote: 'floored' };
+    return { ...row, size: row.marketCap, sizeNote: 'exact' };
   });
 }
 

@@ -3,9 +3,11 @@ import type { Tile } from './tiles';
 
 /** Title and body lines of a tile's hover tooltip. Pure, so it is tested without a canvas. */
 export function tooltipLines(tile: Tile): { title: string; lines: string[] } {
-  const cap = tile.sizeEstimated
-    ? 'Market cap: unknown (drawn at a small minimum size)'
-    : `Market cap: ${formatMarketCap(tile.marketCap)}`;
+  const cap =
+    tile.sizeNote === 'unknown'
+      ? 'Market cap: unknown (drawn at the minimum tile size)'
+      : `Market cap: ${formatMarketCap(tile.marketCap)}` +
+        (tile.sizeNote === 'floored' ? ' (tile enlarged to the minimum size)' : '');
 
   const lines = [
     `Price: ${formatPrice(tile.price)}`,

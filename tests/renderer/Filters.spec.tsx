@@ -77,4 +77,15 @@ describe('Filters', () => {
     expect(screen.getByLabelText('query').textContent).toBe('');
     expect(screen.getByLabelText('Sector: All')).toBeTruthy();
   });
+
+  it('closes the open list on Escape and returns focus to its button', () => {
+    render(<Harness />);
+    const summary = screen.getByLabelText('Sector: All');
+    const details = summary.closest('details') as HTMLDetailsElement;
+    details.open = true;
+
+    fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Energy' }), { key: 'Escape' });
+    expect(details.open).toBe(false);
+    expect(document.activeElement).toBe(summary);
+  });
 });

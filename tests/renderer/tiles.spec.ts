@@ -6,7 +6,7 @@ import {
   countStatuses,
   distinctValues,
   indexTiles,
-  MISSING_CAP_SHARE,
+  MIN_TILE_SHARE,
   mergeChanges,
   sameSymbols,
 } from '../../src-renderer/lib/tiles';
@@ -47,15 +47,23 @@ function change(symbol: string, over: Partial<QuoteChange> = {}): QuoteChange {
 
 describe('tiles', () => {
   it('sizes tiles by market cap', () => {
-    const [a] = buildTiles([row('A', { marketCap: 5e9 })]);
+    const [a, b] = buildTiles([row('A', { marketCap: 5e9 }), row('B', { marketCap: 7e9 })]);
     expect(a?.size).toBe(5e9);
-    expect(a?.sizeEstimated).toBe(false);
+    expect(b?.size).toBe(7e9);
+    expect(a?.sizeNote).toBe('exact');
   });
 
-  it('gives a stock without market cap a small stand-in size and marks it', () => {
-    const tiles = buildTiles([row('A', { marketCap: 8e9 }), row('B', { marketCap: null })]);
-    expect(tiles[1]?.size).toBe(8e9 * MISSING_CAP_SHARE);
-    expect(tiles[1]?.sizeEstimated).toBe(true);
+  it('gives a stock without market cap the minimum size and marks it', () => {
+    const tiles = buildTiles([row('A', { marketCap: 8e12 }), row('B', { marketCap: null })]);
+    expect(tiles[1]?.size).toBe(8e12 * MIN_TILE_SHARE);
+    expect(tiles[1]?.sizeNote).toBe('unknown');
+  });
+
+  it('enlarges only tiles below the minimum share of the map', () => {
+    const tiles = buildTiles([row('A', { marketCap: 10e12 }), row('B', { marketCap: 1e8 })]);
+    const floor = (10e12 + 1e8) * MIN_TILE_SHARE;
+    expect(tiles[0]?.sizeNote).toBe('exact');
+    expect(tiles[1]).toMatchObject({ size: floor, sizeNote: 'floored', marketCap: 1e8 });
   });
 
   it('merges changes into the same tile objects', () => {

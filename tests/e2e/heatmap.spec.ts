@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { StocksResponse } from '../../src-main/shared/api-types';
+import { colourSign } from '../../src-renderer/lib/colour-scale';
+import type { DrawnTile, HeatmapHookHost } from '../../src-renderer/chart/test-hook-types';
+import { startServer, type RunningServer } from './server';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+/** Moves smaller than this may flip sign between the page's frame and our API call. */
+const SIGN_THRESHOLD = 0.1;
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+async function drawnTiles(p: Page): Promise<DrawnTile[]> {
+  return p.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? []);
+}
+
+/** Drawn and at least one pixel in each direction. */
+const visible = (t: DrawnTile) => !t.hidden && t.w >= 1 && t.h >= 1;
+
+async function openMap(width: number, height: number): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width, height } });
+  await p.goto(server.url);
+  await p.waitForFunction(() => ((globalThis as HeatmapHookHost).__heatmap?.tiles().length ?? 0) >= 500, null, { timeout: 20_000 });
+  return p;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await openMap(1400, 900);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('heatmap in Chromium against the headless server', () => {
+  it('draws at least 500 tiles whose colour sign matches the API changePercent', async () => {
+    const { tiles, api } = await page.evaluate(async () => {
+      const res = await fetch('/api/stocks');
+      const tiles = (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? [];
+      return { tiles, api: (await res.json()) as StocksResponse };
+    });
+
+    const shown = tiles.filter(visible);
+    expect(shown.length).toBeGreaterThanOrEqual(500);
+
+    const bySymbol = new Map(api.stocks.map((s) => [s.symbol, s]));
+    let compared = 0;
+    const mismatches: string[] = [];
+    for (const tile of shown) {
+      const row = bySymbol.get(tile.symbol);
+      expect(row, `tile ${tile.symbol} is in the API`).toBeDefined();
+      if (!row) continue;
+      if (row.status === 'missing' || row.changePercent === null) {
+        expect(colourSign(tile.colour)).toBe(0);
+        continue;
+      }
+      if (Math.abs(row.changePercent) < SIGN_THRESHOLD) continue;
+      compared++;
+      if (colourSign(tile.colour) !== Math.sign(row.changePercent)) {
+        mismatches.push(`${tile.symbol} ${row.changePercent} ${tile.colour}`);
+      }
+    }
+    console.log(`sign check: ${compared} tiles compared, ${mismatches.length} mismatches`, mismatches.slice(0, 5));
+    expect(compared).toBeGreaterThan(50);
+    // The replay moves every second; a tile crossing the threshold between frame and fetch is
+    // tolerated, a systematic error is not.
+    expect(mismatches.length).toBeLessThanOrEqual(Math.ceil(compared * 0.02));
+  });
+
+  it('paints the canvas in the colours the elements report', async () => {
+    const checks = await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.samplePixels(40) ?? []);
+    expect(checks.length).toBeGreaterThan(10);
+    for (const { colour, pixel } of checks) {
+      if (colourSign(colour) !== 0) expect(colourSign(pixel)).toBe(colourSign(colour));
+    }
+  });
+
+  it('recolours tiles from the live stream within seconds, without re-laying out', async () => {
+    const before = await drawnTiles(page);
+    const layouts = await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.layouts() ?? 0);
+    const colours = new Map(before.map((t) => [t.symbol, t.colour]));
+
+    await page.waitForFunction(
+      (prev) => ((globalThis as HeatmapHookHost).__heatmap?.tiles() ?? []).filter((t) => prev[t.symbol] !== t.colour).length >= 20,
+      Object.fromEntries(colours),
+      { timeout: 15_000, polling: 250 },
+    );
+
+    const after = await drawnTiles(page);
+    const changed = after.filter((t) => colours.get(t.symbol) !== t.colour).length;
+    console.log(`live update: ${changed} of ${after.length} tiles changed colour`);
+    expect(await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.layouts() ?? 0)).toBe(layouts);
+    const rect = (t: DrawnTile) => `${t.symbol}:${t.x},${t.y},${t.w},${t.h}`;
+    expect(after.map(rect)).toEqual(before.map(rect));
+  });
+
+  it('measures a recolour against chart.update("none")', async () => {
+    const result = await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.benchmark(25));
+    console.log(`recolour of all tiles, median of 25: ours ${result?.recolourMs.toFixed(1)} ms, update('none') ${result?.updateNoneMs.toFixed(1)} ms`);
+    expect(result?.recolourMs).toBeLessThan(result?.updateNoneMs ?? 0);
+  });
+
+  it('saves screenshots of the whole map at 1400×900 and 1024×700', async () => {
+    await page.mouse.move(200, 200);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${ARTIFACTS}heatmap-1400x900.png` });
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Replay of .*Updated/);
+
+    const small = await openMap(1024, 700);
+    const box = await small.locator('canvas').boundingBox();
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(700);
+    await small.screenshot({ path: `${ARTIFACTS}heatmap-1024x700.png` });
+    await small.close();
+  });
+
+  it('leaves only the chosen sector’s tiles when a sector is picked', async () => {
+    await page.getByLabel('Sector: All').click();
+    const first = page.getByRole('group', { name: 'Sector' }).getByRole('checkbox').first();
+    const sector = ((await first.locator('xpath=..').textContent()) ?? '').trim();
+    await first.check();
+    await page.keyboard.press('Escape');
+
+    const expected = await page.evaluate(async (s) => {
+      const res = await fetch(`/api/stocks?sector=${encodeURIComponent(s)}`);
+      return ((await res.json()) as StocksResponse).stocks.length;
+    }, sector);
+    await page.waitForFunction(
+      ([s, n]) => {
+        const tiles = (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? [];
+        return tiles.length === n && tiles.every((t) => t.sector === s);
+      },
+      [sector, expected] as const,
+      { timeout: 10_000 },
+    );
+    const tiles = await drawnTiles(page);
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(new Set(tiles.map((t) => t.sector))).toEqual(new Set([sector]));
+    await page.screenshot({ path: `${ARTIFACTS}heatmap-sector.png` });
+  });
+
+  it('says the server is unreachable and when it retries', async () => {
+    await server.stop();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    await expect(alert.textContent()).resolves.toMatch(/Server unreachable\. Retrying in \d+ s/);
+    await page.screenshot({ path: `${ARTIFACTS}heatmap-unreachable.png` });
+  });
+});

@@ -1,0 +1,54 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+
+import { Notice, STALE_AFTER_MS } from '../../src-renderer/components/Notice';
+import { StatusBar } from '../../src-renderer/components/StatusBar';
+
+const NOW = new Date(2026, 7, 7, 15, 0, 0).getTime();
+
+describe('Notice', () => {
+  const quiet = { hasSnapshot: true, lastMessageAt: NOW - 1000, staleCount: 0, total: 500, now: NOW };
+
+  it('says the server is unreachable, when it retries, and offers to retry now', () => {
+    const onRetry = vi.fn();
+    render(<Notice {...quiet} status={{ kind: 'retrying', attempt: 3, retryAt: NOW + 4200 }} onRetry={onRetry} />);
+
+    expect(screen.getByRole('alert').textContent).toMatch(/Server unreachable\. Retrying in 5 s \(at 15:00:04, attempt 3\)/);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(onRetry).toHaveBeenCalled();
+  });
+
+  it('warns when no update came for a while', () => {
+    render(<Notice {...quiet} lastMessageAt={NOW - STALE_AFTER_MS - 5000} status={{ kind: 'open' }} onRetry={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toMatch(/Data is stale: no update for 20 s/);
+  });
+
+  it('warns when most quotes are stale', () => {
+    render(<Notice {...quiet} staleCount={400} status={{ kind: 'open' }} onRetry={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toMatch(/400 of 500 quotes/);
+  });
+
+  it('shows nothing when the data is fresh', () => {
+    render(<Notice {...quiet} status={{ kind: 'open' }} onRetry={vi.fn()} />);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('StatusBar', () => {
+  it('shows the replay label, the counts and how long ago the last update was', () => {
+    render(
+      <StatusBar
+        source={{ provider: 'replay', mode: 'replay', label: 'Replay of 2026-08-07 closes' }}
+        counts={{ live: 500, stale: 2, missing: 1 }}
+        status={{ kind: 'open' }}
+        lastMessageAt={NOW - 12_000}
+        now={NOW}
+      />,
+    );
+    const bar = screen.getByRole('status');
+    expect(bar.textContent).toContain('REPLAY');
+    expect(bar.textContent).toContain('Replay of 2026-08-07 closes');
+    expect(bar.textContent).toContain('503 stocks · 500 live · 2 stale · 1 no data');
+    expect(bar.textContent).toContain('Updated 12 s ago');
+  });
+});
