@@ -1,0 +1,90 @@
+/**
+ * Polygon.io / Massive on 127.0.0.1: the v2 full-market snapshot, grouped daily bars by date
+ * and market status, with the recorded shapes in tests/fixtures/providers/polygon. The key may
+ * come as `Authorization: Bearer` or `?apiKey=`; `bad-key` gets "Unknown API Key".
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { fixture } from './fixtures.js';
+import {
+  htmlPage,
+  json,
+  startMockServer,
+  text,
+  truncatedJson,
+  type CaseHandler,
+  type CommonCase,
+  type MockReply,
+  type MockServer,
+  type RecordedRequest,
+} from './mock-server.js';
+
+export type PolygonCase = CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text';
+
+const f = (name: string): unknown => fixture('polygon', name);
+const FIXTURES = fileURLToPath(new URL('../../fixtures/providers/polygon/', import.meta.url));
+const SNAPSHOT = '/v2/snapshot/locale/us/markets/stocks/tickers';
+const GROUPED = /^\/v2\/aggs\/grouped\/locale\/us\/market\/stocks\/(\d{4}-\d{2}-\d{2})$/;
+/** The session the free plan may not see yet in the `before-end-of-day` case. */
+export const POLYGON_TODAY = '2026-11-25';
+
+/** Snapshot filtered by `tickers=` (case-sensitive, as Polygon documents). */
+function snapshot(request: RecordedRequest, name: string): MockReply {
+  const body = f(name) as { tickers: { ticker: string }[] };
+  const asked = request.query.tickers?.split(',');
+  const tickers = asked ? body.tickers.filter((t) => asked.includes(t.ticker)) : body.tickers;
+  return json(200, { ...body, count: tickers.length, tickers });
+}
+
+function grouped(date: string): MockReply {
+  const name = `grouped-${date}.json`;
+  return json(200, f(existsSync(`${FIXTURES}${name}`) ? name : 'grouped-empty.json'));
+}
+
+/** Routes shared by the cases that answer normally; `snapshotReply` decides the paid endpoint. */
+function route(request: RecordedRequest, snapshotReply: () => MockReply, beforeEod = false): MockReply {
+  if (request.path === SNAPSHOT) return snapshotReply();
+  if (request.path === '/v1/marketstatus/now') return json(200, f('marketstatus-now.json'));
+  const date = GROUPED.exec(request.path)?.[1];
+  if (date) return beforeEod && date === POLYGON_TODAY ? json(403, f('error-403-before-eod.json')) : grouped(date);
+  return text(404, '404 page not found');
+}
+
+const notEntitled = (): MockReply => json(403, f('error-403-not-entitled.json'));
+
+const cases: Record<PolygonCase, CaseHandler> = {
+  success: (r) => route(r, () => snapshot(r, 'snapshot-tickers.json')),
+  'closed-market': (r) => route(r, () => snapshot(r, 'snapshot-cleared.json')),
+  'plan-gated': (r) => route(r, notEntitled),
+  'before-end-of-day': (r) => route(r, notEntitled, true),
+  'rate-limit': () => json(429, f('error-429.json')),
+  'rate-limit-retry-after': () => json(429, f('error-429.json'), { 'retry-after': '90' }),
+  'rate-limit-empty-body': () => ({ status: 429 }),
+  'bad-key': () => json(401, f('error-401-unknown-key.json')),
+  'missing-key': () => json(401, f('error-401-no-key.json')),
+  'unknown-symbol': (r) => route(r, () => json(200, f('snapshot-empty.json'))),
+  'partial-batch': (r) => route(r, () => snapshot(r, 'snapshot-tickers.json')),
+  'html-page': () => htmlPage(500, '500 Internal Server Error'),
+  'plain-text': () => text(502, 'upstream connect error or disconnect/reset before headers'),
+  'not-found-text': () => text(404, '404 page not found'),
+  'truncated-json': () => truncatedJson(f('snapshot-tickers.json')),
+  slow: (r) => ({ ...route(r, () => snapshot(r, 'snapshot-tickers.json')), delayMs: 1_000 }),
+};
+
+/** Starts the Polygon mock; its `url` is the base URL to configure. */
+export async function startPolygonMock(): Promise<MockServer<PolygonCase>> {
+  const withAuth = Object.fromEntries(
+    Object.entries(cases).map(([name, handler]) => [
+      name,
+      (request: RecordedRequest): MockReply => {
+        const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+        const key = bearer ?? request.query.apiKey;
+        if (!key) return json(401, f('error-401-no-key.json'));
+        if (key === 'bad-key') return json(401, f('error-401-unknown-key.json'));
+        return (handler as CaseHandler)(request);
+      },
+    ]),
+  ) as Record<PolygonCase, CaseHandler>;
+  return startMockServer(withAuth, { initialCase: 'success' });
+}
