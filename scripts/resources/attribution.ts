@@ -56,7 +56,9 @@ gathered on 2026-12-04. Do not edit by hand: change the script and rerun it.
   \`data/constituents-financials.csv\` (commits f8d9c4a08f40d4bba54a4dbe25a29503e231aef2 to
   44d0ca307550c1615663da85fae5e79efbc7b3a1; Yahoo Finance values). Licence: ODC-PDDL-1.0.
 - Derived:
-  - Only the consecutive daily stretch and only universe symbols are kept.
+  - Only the consecutive daily stretch and only universe symbols are kept. The first date
+    (${facts.firstDate}) has no previous close in the stretch, so the replay plays the
+    ${facts.replayDates - 1} days after it and uses it only as the first previous close.
   - Old tickers are mapped onto current ones (BNY←BK, FISV←FI, MRSH←MMC, PSKY←PARA).
   - Caps of share-class lines are divided by the number of classes, as in the universe.
   - Closes are raw (not split-adjusted); the \`splits\` list says where the basis changes.
