@@ -184,3 +184,15 @@ describe('Alpha Vantage adapter', () => {
     expect((await failure(provider({ baseUrl: await closedPortUrl() }).fetchQuotes(['IBM']))).kind).toBe('provider-down');
   });
 });
+
+describe('Alpha Vantage key test', () => {
+  it('fails the public demo key and passes a real one with one call each', async () => {
+    const demo = await provider({ apiKey: 'demo' }).testKey!();
+    expect(demo.ok).toBe(false);
+    expect(!demo.ok && demo.error.kind).toBe('bad-key');
+
+    const real = await provider().testKey!();
+    expect(real.ok).toBe(true);
+    expect(mock.requests).toHaveLength(2);
+  });
+});

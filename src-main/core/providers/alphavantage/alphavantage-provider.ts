@@ -122,20 +122,17 @@ export function createAlphaVantageProvider(config: AlphaVantageConfig): AlphaVan
     fetchQuotes,
     async testKey(signal) {
       try {
-        const mapperless = await interpretTest(signal);
-        return { ok: true, detail: `Alpha Vantage accepted the key (1 of ${ratePolicy.perDay} daily calls used${mapperless}).` };
+        // Not a demo symbol: the public `demo` key fails here, as it would on the map.
+        const { quotes } = await fetchQuotes(['AAPL'], signal);
+        const note = quotes.length === 1 ? '' : ', but no quote came back';
+        return { ok: true, detail: `Alpha Vantage accepted the key (1 of ${ratePolicy.perDay} daily calls used${note}).` };
       } catch (error) {
         if (isProviderError(error)) return { ok: false, error };
-        return { ok: false, error: new ProviderError('provider-down', 'alphavantage: test failed', undefined, { cause: error }) };
+        const down = new ProviderError('provider-down', 'alphavantage: test failed', undefined, { cause: error });
+        return { ok: false, error: down };
       }
     },
   };
-
-  async function interpretTest(signal?: AbortSignal): Promise<string> {
-    const response = await http.get('query', { searchParams: { function: 'GLOBAL_QUOTE', symbol: 'IBM', apikey: config.apiKey }, signal });
-    const { quotes } = interpretGlobalQuote(response, 'IBM', secrets);
-    return quotes.length === 1 ? '' : ', but no quote came back';
-  }
 }
 
 /** Registry entry (added to providers/index.ts). */
