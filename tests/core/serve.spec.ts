@@ -4,7 +4,6 @@
  * the URL, answers on it and stops cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,10 +20,6 @@ const TSX = join(REPO, 'node_modules/.bin/tsx');
 const ENTRY = join(REPO, 'src-main/core/serve.ts');
 const URL_LINE = /^Market heatmap \(replay\) at http:\/\/127\.0\.0\.1:(\d+)\/$/m;
 const RUN_TIMEOUT_MS = 30_000;
-
-// HACK: serve.ts imports the engine, which lands separately; until it exists these would only
-// test the import failure, so they wait for it.
-const engineReady = existsSync(join(REPO, 'src-main/core/engine.ts'));
 
 interface Run {
   stdout: string;
@@ -76,7 +71,7 @@ function runServe(env: Record<string, string>): Run {
   return run;
 }
 
-describe.skipIf(!engineReady)('npm run serve entry', { timeout: RUN_TIMEOUT_MS }, () => {
+describe('npm run serve entry', { timeout: RUN_TIMEOUT_MS }, () => {
   it('refuses a bad PORT with exit 1 and a message without a stack', async () => {
     const run = runServe({ PORT: 'abc' });
 
