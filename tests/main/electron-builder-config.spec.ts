@@ -56,7 +56,8 @@ describe('electron-builder.yml', () => {
     const validation = validateConfiguration(loadConfig(), new DebugLogger(false));
 
     await expect(validation).resolves.toBeUndefined();
-  });
+    // Loading app-builder-lib takes seconds when the whole suite runs in parallel.
+  }, 30_000);
 
   it('names an app id, a product name and the installers of every platform', () => {
     const config = loadConfig();
