@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Quote } from '../../src-main/core/domain/types.js';
 import { createEngine, defaultResourcesDir, type RunningEngine } from '../../src-main/core/engine.js';
+import { ProviderError } from '../../src-main/core/providers/errors.js';
+import type { MarketDataProvider } from '../../src-main/core/providers/provider.js';
 import { ResourceError } from '../../src-main/core/resources/read-resource.js';
 import { MemorySnapshotStore } from '../../src-main/core/store/snapshot-store.js';
 import { RESOURCES_DIR } from './helpers/resources.js';
@@ -125,6 +127,34 @@ describe('createEngine', () => {
     expect(whileRunning).toBe(1);
     expect(save).toHaveBeenCalledTimes(2);
     expect(store.load()?.quotes.length).toBeGreaterThan(450);
+  });
+
+  it('reports degraded health while its provider fails, and resumes when the key changes', async () => {
+    let failure: ProviderError | undefined = new ProviderError('bad-key', 'HTTP 401');
+    const fetchQuotes = vi.fn(async () => {
+      if (failure) throw failure;
+      return { quotes: [], missing: [] };
+    });
+    const provider: MarketDataProvider = {
+      id: 'fake',
+      capabilities: { batchSize: 100, streaming: false, profiles: false, history: false },
+      ratePolicy: { perMinute: 60 },
+      source: () => ({ provider: 'fake', mode: 'live', label: 'Fake live' }),
+      fetchQuotes,
+    };
+    const engine = await createEngine({ resourcesDir: RESOURCES_DIR, clock, provider });
+    engines.push(engine);
+
+    await engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const whileBadKey = engine.health();
+    failure = undefined;
+    engine.keyChanged();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(whileBadKey).toMatchObject({ status: 'degraded', provider: 'fake', mode: 'live' });
+    expect(engine.scheduler.state).toBe('running');
+    expect(fetchQuotes.mock.calls.length).toBeGreaterThan(6);
   });
 
   it('fails with a ResourceError when the resources folder has no universe', async () => {

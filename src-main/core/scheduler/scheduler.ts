@@ -110,23 +110,38 @@ export class Scheduler {
     const { provider } = this.options;
     const wanted = this.options.symbols().filter((s) => !this.inFlight.has(s));
     const batches = chunk(wanted, provider.capabilities.batchSize);
-    const signal = this.abort.signal;
+    // A failed batch cancels the cycle's queued ones: after a 401 or 429 the rest would only
+    // spend quota on the same answer.
+    const cycleAbort = new AbortController();
+    const signal = AbortSignal.any([this.abort.signal, cycleAbort.signal]);
+    // The first real failure of the cycle; the cancelled batches only reject with AbortError.
+    let failure: { error: unknown } | undefined;
 
-    const outcomes = await Promise.allSettled(
+    await Promise.allSettled(
       batches.map((batch) =>
-        this.queue.add(({ signal: s }) => this.fetchBatch(batch, s), { signal }),
+        this.queue.add(
+          async ({ signal: s }) => {
+            try {
+              await this.fetchBatch(batch, s);
+            } catch (error: unknown) {
+              failure ??= { error };
+              cycleAbort.abort();
+              throw error;
+            }
+          },
+          { signal },
+        ),
       ),
     );
     if (!this.isActive()) return;
 
-    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (!failure) {
       this.failures = 0;
       this.currentState = 'running';
       this.schedule(this.options.refreshMs);
       return;
     }
-    this.handleFailure(failure.reason);
+    this.handleFailure(failure.error);
   }
 
   private async fetchBatch(

@@ -131,9 +131,9 @@ describe('Scheduler', () => {
     await scheduler.stop();
   });
 
-  it('stops on a bad key until told the key changed', async () => {
+  it('stops on a bad key, without sending the rest of the cycle, until the key changes', async () => {
     let badKey = true;
-    const { provider, fetchQuotes } = fakeProvider(5, async () => {
+    const { provider, fetchQuotes } = fakeProvider(2, async () => {
       if (badKey) throw new ProviderError('bad-key', '401');
       return { quotes: [], missing: [] };
     });
@@ -147,7 +147,7 @@ describe('Scheduler', () => {
     await vi.advanceTimersByTimeAsync(0);
 
     expect(whileBad).toBe(1);
-    expect(fetchQuotes).toHaveBeenCalledTimes(2);
+    expect(fetchQuotes).toHaveBeenCalledTimes(4);
     expect(scheduler.state).toBe('running');
     await scheduler.stop();
   });
