@@ -104,7 +104,9 @@ describe('parseConfig', () => {
   it('refuses alpaca without its secret', () => {
     const [problem] = problemsOf({ STOCK_PROVIDER: 'alpaca', STOCK_API_KEY: 'key-id-1234' });
 
-    expect(problem?.message).toBe('provider alpaca needs STOCK_API_SECRET as well as STOCK_API_KEY');
+    expect(problem?.message).toBe(
+      'provider alpaca needs STOCK_API_SECRET as well as STOCK_API_KEY',
+    );
   });
 
   it('refuses a live provider with a key as not available yet, without echoing the key', () => {

@@ -21,7 +21,8 @@ describe('parseStockQuery', () => {
   });
 
   it('treats an empty value as no filter', () => {
-    expect(parse('sector=&category=')).toEqual({ ok: true, value: { sectors: [], categories: [] } });
+    const result = parse('sector=&category=');
+    expect(result).toEqual({ ok: true, value: { sectors: [], categories: [] } });
   });
 
   it('maps comma-separated values case-insensitively to their canonical spelling', () => {
@@ -34,7 +35,10 @@ describe('parseStockQuery', () => {
 
   it('accepts repeated parameters and drops duplicates and empty items', () => {
     const result = parse('sector=energy&sector=Financials,,energy');
-    expect(result).toEqual({ ok: true, value: { sectors: ['Energy', 'Financials'], categories: [] } });
+    expect(result).toEqual({
+      ok: true,
+      value: { sectors: ['Energy', 'Financials'], categories: [] },
+    });
   });
 
   it('refuses an unknown sector, naming it and listing the accepted ones', () => {
@@ -68,6 +72,9 @@ describe('checkParamNames', () => {
 describe('parseChoiceList', () => {
   it('names the parameter in its message', () => {
     const result = parseChoiceList('industry', ['nope'], ['Banks']);
-    expect(result).toEqual({ ok: false, error: { error: 'Unknown industry "nope".', accepted: ['Banks'] } });
+    expect(result).toEqual({
+      ok: false,
+      error: { error: 'Unknown industry "nope".', accepted: ['Banks'] },
+    });
   });
 });

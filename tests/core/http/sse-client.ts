@@ -33,7 +33,12 @@ function parseBlock(block: string): SseMessage | undefined {
 export function openSse(port: number, path: string): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, accept: 'text/event-stream' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        headers: { host: `127.0.0.1:${port}`, accept: 'text/event-stream' },
+      },
       (response) => {
         const queue: SseMessage[] = [];
         let waiter: (() => void) | undefined;

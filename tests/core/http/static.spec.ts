@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveStaticPath } from '../../../src-main/core/http/static-files.js';
 import { send, startTestServer, type TestServer } from './helpers.js';
 
-const INDEX_HTML = '<!doctype html><title>Heatmap</title><script type="module" src="./assets/app-1a2b.js"></script>';
+const INDEX_HTML =
+  '<!doctype html><title>Heatmap</title>' +
+  '<script type="module" src="./assets/app-1a2b.js"></script>';
 const APP_JS = 'console.log("app");';
 
 let root: string;
@@ -133,7 +135,8 @@ describe('resolveStaticPath', () => {
 
   it('throws 403 for NUL bytes and encoded parent segments', () => {
     expect(() => resolveStaticPath('/srv/app', '/a%00.js')).toThrow('Path not allowed.');
-    expect(() => resolveStaticPath('/srv/app', '/a/%2e%2e/%2e%2e/etc')).toThrow('Path not allowed.');
+    const parentEncoded = '/a/%2e%2e/%2e%2e/etc';
+    expect(() => resolveStaticPath('/srv/app', parentEncoded)).toThrow('Path not allowed.');
   });
 
   it('throws 400 for a malformed escape', () => {
