@@ -23,6 +23,22 @@ export interface ChangeBatch {
   changes: QuoteChange[];
 }
 
+/** Which source the engine fetches from; the key never leaves the engine. */
+export interface ProviderSettings {
+  /** `replay` or a live provider id (see providers/registry.ts). */
+  provider: string;
+  apiKey?: string;
+  /** Alpaca's secret key. */
+  apiSecret?: string;
+  /** Base-URL override (tests, proxies, mirrors). */
+  baseUrl?: string;
+  /** Calls per minute; can only lower the provider's own free-tier policy. */
+  rateLimitPerMinute?: number;
+}
+
+/** The answer of "Test key": one cheap call, said plainly. */
+export type KeyTestResult = { ok: true; detail: string } | { ok: false; error: string };
+
 export interface Engine {
   /** Sector names of the universe, canonical spelling, sorted. */
   sectors(): string[];
@@ -33,6 +49,15 @@ export interface Engine {
   health(): HealthResponse;
   /** Subscribes to batches of changed quotes; returns the unsubscribe function. */
   onChanges(listener: (batch: ChangeBatch) => void): () => void;
+  /** Switches provider or key without a restart; the map keeps its last good data. */
+  configureProvider(settings: ProviderSettings): Promise<void>;
+  /** Makes one cheap call with these settings, without switching to them. */
+  testKey(settings: ProviderSettings): Promise<KeyTestResult>;
+  /**
+   * Tells the scheduler which symbols a viewer is looking at (a stream's filter), so quota is
+   * spent there first. Returns the function that withdraws that interest.
+   */
+  watch(symbols: readonly string[]): () => void;
   start(): Promise<void>;
   /** Stops fetching and saves the last snapshot. */
   stop(): Promise<void>;

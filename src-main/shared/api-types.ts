@@ -58,6 +58,32 @@ export interface HealthCounts {
   missing: number;
 }
 
+/** The provider's condition, as the scheduler sees it. */
+export type ProviderStateKind =
+  | 'starting'
+  | 'ok'
+  | 'degraded'
+  | 'rate-limited'
+  | 'bad-key'
+  | 'plan-limit'
+  | 'offline';
+
+export interface ProviderHealth {
+  state: ProviderStateKind;
+  /** What happened and what the user can do, in plain words. */
+  message: string;
+  /** ISO-8601 time before which no call is made (rate limited, backing off), else null. */
+  retryAt: string | null;
+  /** Calls made today (provider's day), persisted across restarts. */
+  callsToday: number;
+  /** Calls left today under the daily quota, or null when the plan has no daily cap. */
+  callsLeftToday: number | null;
+  /** Expected seconds to refresh every symbol of the map once with this key, or null. */
+  fullRefreshSeconds: number | null;
+  /** Free-tier limits the user should know before relying on this provider. */
+  limitations: string[];
+}
+
 export interface HealthResponse {
   status: 'ok' | 'degraded' | 'starting';
   provider: string;
@@ -66,6 +92,7 @@ export interface HealthResponse {
   /** ISO-8601 time of the newest quote the engine holds, or null before the first. */
   lastUpdate: string | null;
   counts: HealthCounts;
+  providerState: ProviderHealth;
   uptimeSeconds: number;
   version: string;
 }
