@@ -11,7 +11,11 @@ import { startServer, type RunningServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** Moves smaller than this may flip sign between the page's frame and our API call. */
-const SIGN_THRESHOLD = 0.1;
+const SIGN_THRESHOLD = 0.25;
+const MIN_COMPARED = 80;
+const SIGN_ATTEMPTS = 10;
+/** Generous: the CI machines have two cores shared with the server and Chromium. */
+const LOAD_TIMEOUT_MS = 45_000;
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,10 +28,44 @@ async function drawnTiles(p: Page): Promise<DrawnTile[]> {
 /** Drawn and at least one pixel in each direction. */
 const visible = (t: DrawnTile) => !t.hidden && t.w >= 1 && t.h >= 1;
 
+/** Reads the drawn tiles and `/api/stocks` back to back and compares colour sign with it. */
+async function compareSigns(p: Page) {
+  const { tiles, api } = await p.evaluate(async () => {
+    const res = await fetch('/api/stocks');
+    const tiles = (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? [];
+    return { tiles, api: (await res.json()) as StocksResponse };
+  });
+
+  const bySymbol = new Map(api.stocks.map((s) => [s.symbol, s]));
+  const shown = tiles.filter(visible);
+  const mismatches: string[] = [];
+  const missingNotGrey: string[] = [];
+  const unknown: string[] = [];
+  let compared = 0;
+  for (const tile of shown) {
+    const row = bySymbol.get(tile.symbol);
+    if (!row) {
+      unknown.push(tile.symbol);
+    } else if (row.status === 'missing' || row.changePercent === null) {
+      if (colourSign(tile.colour) !== 0) missingNotGrey.push(tile.symbol);
+    } else if (Math.abs(row.changePercent) >= SIGN_THRESHOLD) {
+      compared++;
+      if (colourSign(tile.colour) !== Math.sign(row.changePercent)) {
+        mismatches.push(`${tile.symbol} api ${row.changePercent} ${row.status} ${row.updatedAt} page ${tile.colour}`);
+      }
+    }
+  }
+  return { shown: shown.length, compared, mismatches, missingNotGrey, unknown };
+}
+
 async function openMap(width: number, height: number): Promise<Page> {
   const p = await browser.newPage({ viewport: { width, height } });
   await p.goto(server.url);
-  await p.waitForFunction(() => ((globalThis as HeatmapHookHost).__heatmap?.tiles().length ?? 0) >= 500, null, { timeout: 20_000 });
+  await p.waitForFunction(
+    () => ((globalThis as HeatmapHookHost).__heatmap?.tiles().length ?? 0) >= 500,
+    null,
+    { timeout: LOAD_TIMEOUT_MS },
+  );
   return p;
 }
 
@@ -48,34 +86,19 @@ afterAll(async () => {
 
 describe('heatmap in Chromium against the headless server', () => {
   it('draws at least 500 tiles whose colour sign matches the API changePercent', async () => {
-    const { tiles, api } = await page.evaluate(async () => {
-      const res = await fetch('/api/stocks');
-      const tiles = (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? [];
-      return { tiles, api: (await res.json()) as StocksResponse };
-    });
-
-    const shown = tiles.filter(visible);
-    expect(shown.length).toBeGreaterThanOrEqual(500);
-
-    const bySymbol = new Map(api.stocks.map((s) => [s.symbol, s]));
-    let compared = 0;
-    const mismatches: string[] = [];
-    for (const tile of shown) {
-      const row = bySymbol.get(tile.symbol);
-      expect(row, `tile ${tile.symbol} is in the API`).toBeDefined();
-      if (!row) continue;
-      if (row.status === 'missing' || row.changePercent === null) {
-        expect(colourSign(tile.colour)).toBe(0);
-        continue;
-      }
-      if (Math.abs(row.changePercent) < SIGN_THRESHOLD) continue;
-      compared++;
-      if (colourSign(tile.colour) !== Math.sign(row.changePercent)) {
-        mismatches.push(`${tile.symbol} ${row.changePercent} ${tile.colour}`);
-      }
+    // Early in a replayed session most moves are tiny; wait until enough stocks have moved.
+    let result = await compareSigns(page);
+    for (let i = 0; i < SIGN_ATTEMPTS && result.compared < MIN_COMPARED; i++) {
+      await page.waitForTimeout(2_000);
+      result = await compareSigns(page);
     }
-    console.log(`sign check: ${compared} tiles compared, ${mismatches.length} mismatches`, mismatches.slice(0, 5));
-    expect(compared).toBeGreaterThan(50);
+    const { shown, compared, mismatches, missingNotGrey, unknown } = result;
+    console.log(`sign check: ${shown} tiles drawn, ${compared} compared, ${mismatches.length} mismatches`, mismatches.slice(0, 5));
+
+    expect(shown).toBeGreaterThanOrEqual(500);
+    expect(unknown).toEqual([]);
+    expect(missingNotGrey).toEqual([]);
+    expect(compared).toBeGreaterThanOrEqual(MIN_COMPARED);
     // The replay moves every second; a tile crossing the threshold between frame and fetch is
     // tolerated, a systematic error is not.
     expect(mismatches.length).toBeLessThanOrEqual(Math.ceil(compared * 0.02));
@@ -97,7 +120,7 @@ describe('heatmap in Chromium against the headless server', () => {
     await page.waitForFunction(
       (prev) => ((globalThis as HeatmapHookHost).__heatmap?.tiles() ?? []).filter((t) => prev[t.symbol] !== t.colour).length >= 20,
       Object.fromEntries(colours),
-      { timeout: 15_000, polling: 250 },
+      { timeout: 20_000, polling: 250 },
     );
 
     const after = await drawnTiles(page);
@@ -144,7 +167,7 @@ describe('heatmap in Chromium against the headless server', () => {
         return tiles.length === n && tiles.every((t) => t.sector === s);
       },
       [sector, expected] as const,
-      { timeout: 10_000 },
+      { timeout: 30_000 },
     );
     const tiles = await drawnTiles(page);
     expect(tiles.length).toBeGreaterThan(0);

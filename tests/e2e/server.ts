@@ -64,23 +64,42 @@ export async function startServer(): Promise<RunningServer> {
     });
   });
 
-  return { url, stop: () => stopProcessGroup(child).finally(() => rmSync(dataDir, { recursive: true, force: true })) };
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= stopProcessGroup(child).finally(() =>
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }),
+    );
+    return stopped;
+  };
+  return { url, stop };
 }
 
-function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+/**
+ * SIGTERM to the whole group, then waits until no process of it is left (npx exits before the
+ * server has saved its snapshot); SIGKILL after STOP_TIMEOUT_MS.
+ */
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return;
   const pid = child.pid;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+  signalGroup(pid, 'SIGTERM');
+
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (groupAlive(pid)) {
+    if (Date.now() > deadline) {
       signalGroup(pid, 'SIGKILL');
-      resolve();
-    }, STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    signalGroup(pid, 'SIGTERM');
-  });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
