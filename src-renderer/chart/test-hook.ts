@@ -10,6 +10,15 @@ declare global {
   }
 }
 
+/** The geometry Chart.js elements carry (not in their public type). */
+interface ElementGeometry {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  hidden?: boolean;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /**
@@ -51,9 +60,18 @@ export function installTestHook(
       meta.data.forEach((el, i) => {
         const tile = tileOf(points[i]);
         if (!tile) return;
-        const e = el as unknown as { x: number; y: number; width: number; height: number; hidden?: boolean };
+        const e = el as unknown as ElementGeometry;
         const colour = String((el.options as { backgroundColor?: unknown }).backgroundColor);
-        out.push({ symbol: tile.symbol, sector: tile.sector, x: e.x, y: e.y, w: e.width, h: e.height, colour, hidden: !!e.hidden });
+        out.push({
+          symbol: tile.symbol,
+          sector: tile.sector,
+          x: e.x,
+          y: e.y,
+          w: e.width,
+          h: e.height,
+          colour,
+          hidden: !!e.hidden,
+        });
       });
       return out;
     },
@@ -67,7 +85,9 @@ export function installTestHook(
         .filter((t) => t.w > 40 && t.h > 40)
         .slice(0, max)
         .map((t) => {
-          const px = ctx.getImageData(Math.round((t.x + 4) * ratio), Math.round((t.y + 4) * ratio), 1, 1).data;
+          const x = Math.round((t.x + 4) * ratio);
+          const y = Math.round((t.y + 4) * ratio);
+          const px = ctx.getImageData(x, y, 1, 1).data;
           return { symbol: t.symbol, colour: t.colour, pixel: `rgb(${px[0]}, ${px[1]}, ${px[2]})` };
         });
     },

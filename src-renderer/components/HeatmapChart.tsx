@@ -56,7 +56,7 @@ export function HeatmapChart({ tiles, version }: Props) {
         data={data}
         options={options}
         plugins={plugins}
-        aria-label={`Market map of ${tiles.length} stocks, sized by market cap, coloured by % change`}
+        aria-label={`Market map of ${tiles.length} stocks, sized by market cap, coloured by change`}
         fallbackContent={<p>Market map of {tiles.length} stocks.</p>}
       />
     </div>

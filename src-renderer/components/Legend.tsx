@@ -1,6 +1,7 @@
 import { legendGradient, MISSING_COLOUR, SATURATION_PERCENT } from '../lib/colour-scale';
 
-const TICKS = [-SATURATION_PERCENT, -SATURATION_PERCENT / 2, 0, SATURATION_PERCENT / 2, SATURATION_PERCENT];
+const S = SATURATION_PERCENT;
+const TICKS = [-S, -S / 2, 0, S / 2, S];
 const tickText = (t: number) => (t > 0 ? `+${t}%` : `${t}%`);
 
 /** The colour key: the diverging scale with its ticks, plus the no-data and stale swatches. */

@@ -18,7 +18,8 @@ interface Props {
  * The one banner above the map, most important first: unreachable server (with the next retry
  * time), then old data. Renders nothing when all is well.
  */
-export function Notice({ status, hasSnapshot, lastMessageAt, staleCount, total, now, onRetry }: Props) {
+export function Notice(props: Props) {
+  const { status, hasSnapshot, lastMessageAt, staleCount, total, now, onRetry } = props;
   if (status.kind === 'retrying') {
     const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1000));
     return (

@@ -2,7 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { SourceInfo, StocksResponse } from '../../src-main/shared/api-types';
 import { connectStream, type StreamConnection, type StreamStatus } from '../api/stream-client';
-import { buildTiles, distinctValues, indexTiles, mergeChanges, sameSymbols, type Tile } from '../lib/tiles';
+import {
+  buildTiles,
+  distinctValues,
+  indexTiles,
+  mergeChanges,
+  sameSymbols,
+  type Tile,
+} from '../lib/tiles';
 
 export interface MarketView {
   /** Same array (and same objects) until the next re-layout; live changes mutate the tiles. */

@@ -59,11 +59,12 @@ export function legendGradient(steps = 13, saturation = SATURATION_PERCENT): str
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
-/** Parses `rgb(r, g, b)` / `rgba(r, g, b, a)`; null for anything else. Used by tests and the hook. */
+/** Parses `rgb(r, g, b)` / `rgba(r, g, b, a)`; null for anything else. */
 export function parseRgb(colour: string): { r: number; g: number; b: number; a: number } | null {
   const m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/.exec(colour);
   if (!m) return null;
-  return { r: Number(m[1]), g: Number(m[2]), b: Number(m[3]), a: m[4] === undefined ? 1 : Number(m[4]) };
+  const a = m[4] === undefined ? 1 : Number(m[4]);
+  return { r: Number(m[1]), g: Number(m[2]), b: Number(m[3]), a };
 }
 
 /**

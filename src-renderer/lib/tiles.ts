@@ -22,13 +22,15 @@ export const MIN_TILE_SHARE = 1 / 8000;
 
 /** Builds fresh tiles (a new layout) from API rows. */
 export function buildTiles(rows: readonly StockRow[]): Tile[] {
-  const total = rows.reduce((sum, r) => sum + (r.marketCap !== null && r.marketCap > 0 ? r.marketCap : 0), 0);
+  const known = (r: StockRow) => (r.marketCap !== null && r.marketCap > 0 ? r.marketCap : 0);
+  const total = rows.reduce((sum, r) => sum + known(r), 0);
   const floor = total > 0 ? total * MIN_TILE_SHARE : 1;
 
   return rows.map((row) => {
-    if (row.marketCap === null || row.marketCap <= 0) return { ...row, size: floor, sizeNote: 'unknown' };
-    if (row.marketCap < floor) return { ...row, size: floor, sizeNote: 'floored' };
-    return { ...row, size: row.marketCap, sizeNote: 'exact' };
+    const cap = known(row);
+    if (cap === 0) return { ...row, size: floor, sizeNote: 'unknown' };
+    if (cap < floor) return { ...row, size: floor, sizeNote: 'floored' };
+    return { ...row, size: cap, sizeNote: 'exact' };
   });
 }
 

@@ -1,4 +1,10 @@
-import { formatChange, formatMarketCap, formatPercent, formatPrice, formatTimestamp } from './format';
+import {
+  formatChange,
+  formatMarketCap,
+  formatPercent,
+  formatPrice,
+  formatTimestamp,
+} from './format';
 import type { Tile } from './tiles';
 
 /** Title and body lines of a tile's hover tooltip. Pure, so it is tested without a canvas. */

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { StocksResponse } from '../../src-main/shared/api-types';
 import { colourSign } from '../../src-renderer/lib/colour-scale';
-import type { DrawnTile, HeatmapHookHost } from '../../src-renderer/chart/test-hook-types';
+import type {
+  DrawnTile,
+  HeatmapHookHost as Host,
+} from '../../src-renderer/chart/test-hook-types';
 import { startServer, type RunningServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -22,7 +25,12 @@ let browser: Browser;
 let page: Page;
 
 async function drawnTiles(p: Page): Promise<DrawnTile[]> {
-  return p.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? []);
+  return p.evaluate(() => (globalThis as Host).__heatmap?.tiles() ?? []);
+}
+
+/** Drawn and at least one pixel in each direction. */
+async function layoutCount(p: Page): Promise<number> {
+  return p.evaluate(() => (globalThis as Host).__heatmap?.layouts() ?? 0);
 }
 
 /** Drawn and at least one pixel in each direction. */
@@ -32,7 +40,7 @@ const visible = (t: DrawnTile) => !t.hidden && t.w >= 1 && t.h >= 1;
 async function compareSigns(p: Page) {
   const { tiles, api } = await p.evaluate(async () => {
     const res = await fetch('/api/stocks');
-    const tiles = (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? [];
+    const tiles = (globalThis as Host).__heatmap?.tiles() ?? [];
     return { tiles, api: (await res.json()) as StocksResponse };
   });
 
@@ -51,7 +59,8 @@ async function compareSigns(p: Page) {
     } else if (Math.abs(row.changePercent) >= SIGN_THRESHOLD) {
       compared++;
       if (colourSign(tile.colour) !== Math.sign(row.changePercent)) {
-        mismatches.push(`${tile.symbol} api ${row.changePercent} ${row.status} ${row.updatedAt} page ${tile.colour}`);
+        const api = `${row.changePercent} ${row.status} ${row.updatedAt}`;
+        mismatches.push(`${tile.symbol}: api ${api}, page ${tile.colour}`);
       }
     }
   }
@@ -62,7 +71,7 @@ async function openMap(width: number, height: number): Promise<Page> {
   const p = await browser.newPage({ viewport: { width, height } });
   await p.goto(server.url);
   await p.waitForFunction(
-    () => ((globalThis as HeatmapHookHost).__heatmap?.tiles().length ?? 0) >= 500,
+    () => ((globalThis as Host).__heatmap?.tiles().length ?? 0) >= 500,
     null,
     { timeout: LOAD_TIMEOUT_MS },
   );
@@ -74,7 +83,14 @@ beforeAll(async () => {
   server = await startServer();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await openMap(1400, 900);
 });
@@ -93,7 +109,8 @@ describe('heatmap in Chromium against the headless server', () => {
       result = await compareSigns(page);
     }
     const { shown, compared, mismatches, missingNotGrey, unknown } = result;
-    console.log(`sign check: ${shown} tiles drawn, ${compared} compared, ${mismatches.length} mismatches`, mismatches.slice(0, 5));
+    const summary = `${shown} tiles drawn, ${compared} compared, ${mismatches.length} mismatches`;
+    console.log(`sign check: ${summary}`, mismatches.slice(0, 5));
 
     expect(shown).toBeGreaterThanOrEqual(500);
     expect(unknown).toEqual([]);
@@ -105,7 +122,8 @@ describe('heatmap in Chromium against the headless server', () => {
   });
 
   it('paints the canvas in the colours the elements report', async () => {
-    const checks = await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.samplePixels(40) ?? []);
+    const checks = await page.evaluate(() => (globalThis as Host).__heatmap?.samplePixels(40));
+    if (!checks) throw new Error('the page has no test hook');
     expect(checks.length).toBeGreaterThan(10);
     for (const { colour, pixel } of checks) {
       if (colourSign(colour) !== 0) expect(colourSign(pixel)).toBe(colourSign(colour));
@@ -114,11 +132,14 @@ describe('heatmap in Chromium against the headless server', () => {
 
   it('recolours tiles from the live stream within seconds, without re-laying out', async () => {
     const before = await drawnTiles(page);
-    const layouts = await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.layouts() ?? 0);
+    const layouts = await layoutCount(page);
     const colours = new Map(before.map((t) => [t.symbol, t.colour]));
 
     await page.waitForFunction(
-      (prev) => ((globalThis as HeatmapHookHost).__heatmap?.tiles() ?? []).filter((t) => prev[t.symbol] !== t.colour).length >= 20,
+      (prev) => {
+        const now = (globalThis as Host).__heatmap?.tiles() ?? [];
+        return now.filter((t) => prev[t.symbol] !== t.colour).length >= 20;
+      },
       Object.fromEntries(colours),
       { timeout: 20_000, polling: 250 },
     );
@@ -126,14 +147,16 @@ describe('heatmap in Chromium against the headless server', () => {
     const after = await drawnTiles(page);
     const changed = after.filter((t) => colours.get(t.symbol) !== t.colour).length;
     console.log(`live update: ${changed} of ${after.length} tiles changed colour`);
-    expect(await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.layouts() ?? 0)).toBe(layouts);
+    expect(await layoutCount(page)).toBe(layouts);
     const rect = (t: DrawnTile) => `${t.symbol}:${t.x},${t.y},${t.w},${t.h}`;
     expect(after.map(rect)).toEqual(before.map(rect));
   });
 
   it('measures a recolour against chart.update("none")', async () => {
-    const result = await page.evaluate(() => (globalThis as HeatmapHookHost).__heatmap?.benchmark(25));
-    console.log(`recolour of all tiles, median of 25: ours ${result?.recolourMs.toFixed(1)} ms, update('none') ${result?.updateNoneMs.toFixed(1)} ms`);
+    const result = await page.evaluate(() => (globalThis as Host).__heatmap?.benchmark(25));
+    const ours = result?.recolourMs.toFixed(1);
+    const update = result?.updateNoneMs.toFixed(1);
+    console.log(`recolour, median of 25: ours ${ours} ms, update('none') ${update} ms`);
     expect(result?.recolourMs).toBeLessThan(result?.updateNoneMs ?? 0);
   });
 
@@ -163,7 +186,7 @@ describe('heatmap in Chromium against the headless server', () => {
     }, sector);
     await page.waitForFunction(
       ([s, n]) => {
-        const tiles = (globalThis as HeatmapHookHost).__heatmap?.tiles() ?? [];
+        const tiles = (globalThis as Host).__heatmap?.tiles() ?? [];
         return tiles.length === n && tiles.every((t) => t.sector === s);
       },
       [sector, expected] as const,

@@ -54,8 +54,12 @@ describe('Filters', () => {
     expect(screen.getByLabelText('query').textContent).toBe(
       '?sector=Energy%2CUtilities&category=dow30',
     );
-    expect(onChange).toHaveBeenLastCalledWith({ sectors: ['Energy', 'Utilities'], categories: ['dow30'] });
-    expect((screen.getByRole('checkbox', { name: 'Energy' }) as HTMLInputElement).checked).toBe(true);
+    expect(onChange).toHaveBeenLastCalledWith({
+      sectors: ['Energy', 'Utilities'],
+      categories: ['dow30'],
+    });
+    const energy = screen.getByRole('checkbox', { name: 'Energy' }) as HTMLInputElement;
+    expect(energy.checked).toBe(true);
   });
 
   it('unticking a sector removes it from the query', () => {

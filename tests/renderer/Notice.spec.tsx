@@ -7,29 +7,40 @@ import { StatusBar } from '../../src-renderer/components/StatusBar';
 const NOW = new Date(2026, 7, 7, 15, 0, 0).getTime();
 
 describe('Notice', () => {
-  const quiet = { hasSnapshot: true, lastMessageAt: NOW - 1000, staleCount: 0, total: 500, now: NOW };
+  const quiet = {
+    hasSnapshot: true,
+    lastMessageAt: NOW - 1000,
+    staleCount: 0,
+    total: 500,
+    now: NOW,
+    onRetry: vi.fn(),
+  };
+  const open = { kind: 'open' } as const;
 
   it('says the server is unreachable, when it retries, and offers to retry now', () => {
     const onRetry = vi.fn();
-    render(<Notice {...quiet} status={{ kind: 'retrying', attempt: 3, retryAt: NOW + 4200 }} onRetry={onRetry} />);
+    const retrying = { kind: 'retrying', attempt: 3, retryAt: NOW + 4200 } as const;
+    render(<Notice {...quiet} status={retrying} onRetry={onRetry} />);
 
-    expect(screen.getByRole('alert').textContent).toMatch(/Server unreachable\. Retrying in 5 s \(at 15:00:04, attempt 3\)/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /Server unreachable\. Retrying in 5 s \(at 15:00:04, attempt 3\)/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     expect(onRetry).toHaveBeenCalled();
   });
 
   it('warns when no update came for a while', () => {
-    render(<Notice {...quiet} lastMessageAt={NOW - STALE_AFTER_MS - 5000} status={{ kind: 'open' }} onRetry={vi.fn()} />);
+    render(<Notice {...quiet} lastMessageAt={NOW - STALE_AFTER_MS - 5000} status={open} />);
     expect(screen.getByRole('alert').textContent).toMatch(/Data is stale: no update for 20 s/);
   });
 
   it('warns when most quotes are stale', () => {
-    render(<Notice {...quiet} staleCount={400} status={{ kind: 'open' }} onRetry={vi.fn()} />);
+    render(<Notice {...quiet} staleCount={400} status={open} />);
     expect(screen.getByRole('alert').textContent).toMatch(/400 of 500 quotes/);
   });
 
   it('shows nothing when the data is fresh', () => {
-    render(<Notice {...quiet} status={{ kind: 'open' }} onRetry={vi.fn()} />);
+    render(<Notice {...quiet} status={open} />);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

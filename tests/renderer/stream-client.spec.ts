@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import type { StocksResponse } from '../../src-main/shared/api-types';
-import { connectStream, type StreamDeps, type StreamStatus } from '../../src-renderer/api/stream-client';
+import {
+  connectStream,
+  type StreamDeps,
+  type StreamStatus,
+} from '../../src-renderer/api/stream-client';
 
 /** A scriptable stand-in for EventSource: tests fire its events by hand. */
 class FakeEventSource {

@@ -99,7 +99,8 @@ describe('tiles', () => {
   it('takes the status and reason of a change, and clears a reason that went away', () => {
     const tiles = buildTiles([row('A')]);
     const index = indexTiles(tiles);
-    mergeChanges(index, [change('A', { status: 'missing', changePercent: null, reason: 'halted' })]);
+    const halted = change('A', { status: 'missing', changePercent: null, reason: 'halted' });
+    mergeChanges(index, [halted]);
     expect(tiles[0]).toMatchObject({ status: 'missing', changePercent: null, reason: 'halted' });
 
     mergeChanges(index, [change('A', { updatedAt: '2026-08-07T14:00:02Z' })]);
@@ -115,7 +116,11 @@ describe('tiles', () => {
   });
 
   it('counts live, stale and missing tiles', () => {
-    const tiles = buildTiles([row('A'), row('B', { status: 'stale' }), row('C', { status: 'missing' })]);
+    const tiles = buildTiles([
+      row('A'),
+      row('B', { status: 'stale' }),
+      row('C', { status: 'missing' }),
+    ]);
     expect(countStatuses(tiles)).toEqual({ live: 1, stale: 1, missing: 1 });
   });
 

@@ -34,12 +34,17 @@ describe('tooltip lines', () => {
 
   it('says when the size is a stand-in for a missing market cap', () => {
     const [tile] = buildTiles([{ ...base, marketCap: null }]);
-    expect(tooltipLines(tile!).lines).toContain('Market cap: unknown (drawn at the minimum tile size)');
+    expect(tooltipLines(tile!).lines).toContain(
+      'Market cap: unknown (drawn at the minimum tile size)',
+    );
   });
 
   it('says when a small company\'s tile was enlarged', () => {
-    const [, tile] = buildTiles([{ ...base, symbol: 'BIG', marketCap: 4e12 }, { ...base, marketCap: 1e8 }]);
-    expect(tooltipLines(tile!).lines).toContain('Market cap: $100.00M (tile enlarged to the minimum size)');
+    const big = { ...base, symbol: 'BIG', marketCap: 4e12 };
+    const [, tile] = buildTiles([big, { ...base, marketCap: 1e8 }]);
+    expect(tooltipLines(tile!).lines).toContain(
+      'Market cap: $100.00M (tile enlarged to the minimum size)',
+    );
   });
 
   it('says "no data" with the reason for a missing quote', () => {

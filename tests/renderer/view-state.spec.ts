@@ -29,7 +29,8 @@ describe('query building', () => {
   });
 
   it('drops blank values', () => {
-    expect(parseQuery('?sector=,Energy,&category=')).toEqual({ sectors: ['Energy'], categories: [] });
+    const view = parseQuery('?sector=,Energy,&category=');
+    expect(view).toEqual({ sectors: ['Energy'], categories: [] });
   });
 
   it('toggles a value in and out of a selection', () => {
