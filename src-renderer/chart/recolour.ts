@@ -37,6 +37,20 @@ export function recolour(chart: Chart<'treemap'>): number {
     }
   }
 
+  refreshOpenTooltip(chart);
   chart.draw();
   return changed;
+}
+
+/**
+ * Rebuilds the text of an open tooltip so a hovered tile shows its new price without waiting for
+ * the pointer to move.
+ * HACK: `update()` is public on Chart.js's Tooltip class but missing from its TypeScript model
+ * type, hence the narrow cast.
+ */
+function refreshOpenTooltip(chart: Chart<'treemap'>): void {
+  const tooltip = chart.tooltip as unknown as
+    | { getActiveElements(): unknown[]; update(changed: boolean): void }
+    | undefined;
+  if (tooltip && tooltip.getActiveElements().length > 0) tooltip.update(true);
 }
