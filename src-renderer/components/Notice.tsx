@@ -1,8 +1,13 @@
 import type { StreamStatus } from '../api/stream-client';
 import { formatAgo, formatClock } from '../lib/format';
 
-/** The stream is considered quiet (data old) after this long without a message. */
-export const STALE_AFTER_MS = 15_000;
+/**
+ * After this long without any stream message the page says so. The replay sends every second;
+ * a live provider on a free quota may take tens of seconds between batches, so this is generous.
+ * TODO: once the API reports the market session (issue 4), say "market closed" instead when
+ * that is why nothing moves.
+ */
+export const STALE_AFTER_MS = 60_000;
 
 interface Props {
   status: StreamStatus;
@@ -37,7 +42,7 @@ export function Notice(props: Props) {
   if (hasSnapshot && age > STALE_AFTER_MS) {
     return (
       <div className="notice notice-warn" role="alert">
-        Data is stale: no update for {formatAgo(age).replace(' ago', '')}.
+        No update received for {formatAgo(age).replace(' ago', '')}: the map may be out of date.
       </div>
     );
   }
