@@ -1,0 +1,22 @@
+/**
+ * The headless AlertStore, on `conf`: `alerts.json` next to the snapshot store's file (the
+ * user's config folder for `market-heatmap`, or DATA_DIR).
+ */
+import Conf from 'conf';
+
+import { STORE_PROJECT_NAME } from '../store/conf-snapshot-store.js';
+import { createAlertStore, type AlertStore } from './alert-store.js';
+
+export const ALERTS_CONFIG_NAME = 'alerts';
+
+/** Opens (or creates) the alerts file; `cwd` overrides the folder. */
+export function openConfAlertStore(options: { cwd?: string } = {}): AlertStore {
+  const conf = new Conf<Record<string, unknown>>({
+    projectName: STORE_PROJECT_NAME,
+    configName: ALERTS_CONFIG_NAME,
+    // A corrupted file is replaced by an empty one rather than stopping the server.
+    clearInvalidConfig: true,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+  });
+  return createAlertStore(conf);
+}
