@@ -9,18 +9,14 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 
+import type { ProviderSettings } from './engine-types.js';
 import { PROVIDER_IDS } from './providers/registry.js';
 
 /** Every id `STOCK_PROVIDER` accepts: the embedded replay and the live providers. */
 export const STOCK_PROVIDER_IDS = ['replay', ...PROVIDER_IDS] as const;
 export type StockProviderId = (typeof STOCK_PROVIDER_IDS)[number];
 
-/**
- * Providers `npm run serve` can run today.
- * TODO: only the replay is wired into serve; when it builds live adapters from the provider
- * registry, derive this from `getProviderEntry(id) !== undefined`.
- */
-export const AVAILABLE_PROVIDERS: readonly StockProviderId[] = ['replay'];
+/** Alpaca authenticates with a key id and a secret key; the others with one key. */
 const PROVIDERS_NEEDING_SECRET: readonly StockProviderId[] = ['alpaca'];
 
 export const DEFAULT_PORT = 5174;
@@ -31,6 +27,8 @@ const SECRET_VARIABLES = new Set(['STOCK_API_KEY', 'STOCK_API_SECRET']);
 
 /** Marks an issue whose message is already complete (a rule across variables). */
 const COMPLETE = { complete: true } as const;
+
+const LIVE_PROVIDERS = `one of ${PROVIDER_IDS.join(', ')} (or replay, without a key)`;
 
 /** What each variable accepts, as told to the user. */
 const ACCEPTED = {
@@ -108,23 +106,24 @@ const envSchema = z
     DATA_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
-    const provider = env.STOCK_PROVIDER ?? 'replay';
-    if (provider === 'replay') return;
-
     const problem = (message: string): void => {
       ctx.addIssue({ code: 'custom', path: ['STOCK_PROVIDER'], message, params: COMPLETE });
     };
+    // A key without a provider is most likely a forgotten STOCK_PROVIDER: playing the replay
+    // while the user believes they see live quotes would be worse than refusing.
+    if (env.STOCK_PROVIDER === undefined && env.STOCK_API_KEY !== undefined) {
+      problem(`STOCK_API_KEY is set but STOCK_PROVIDER is not: set it to ${LIVE_PROVIDERS}`);
+      return;
+    }
+    const provider = env.STOCK_PROVIDER ?? 'replay';
+    if (provider === 'replay') return;
+
     if (env.STOCK_API_KEY === undefined) {
       problem(`provider ${provider} needs an API key: set STOCK_API_KEY, or use replay`);
       return;
     }
     if (PROVIDERS_NEEDING_SECRET.includes(provider) && env.STOCK_API_SECRET === undefined) {
       problem(`provider ${provider} needs STOCK_API_SECRET as well as STOCK_API_KEY`);
-      return;
-    }
-    if (!AVAILABLE_PROVIDERS.includes(provider)) {
-      const available = AVAILABLE_PROVIDERS.join(', ');
-      problem(`provider ${provider} is not available yet; available today: ${available}`);
     }
   });
 
@@ -208,4 +207,17 @@ export function loadConfig(
   const merged: Record<string, string | undefined> = { ...fromFile };
   for (const [name, value] of Object.entries(env)) if (value !== undefined) merged[name] = value;
   return parseConfig(merged, cwd);
+}
+
+/** The provider part of the configuration, as the engine takes it (no undefined fields). */
+export function providerSettingsOf(config: AppConfig): ProviderSettings {
+  return {
+    provider: config.provider,
+    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+    ...(config.apiSecret === undefined ? {} : { apiSecret: config.apiSecret }),
+    ...(config.baseUrl === undefined ? {} : { baseUrl: config.baseUrl }),
+    ...(config.rateLimitPerMinute === undefined
+      ? {}
+      : { rateLimitPerMinute: config.rateLimitPerMinute }),
+  };
 }

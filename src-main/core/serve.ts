@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { isConfigError, loadConfig, type AppConfig } from './config.js';
+import { isConfigError, loadConfig, providerSettingsOf, type AppConfig } from './config.js';
 import { createEngine, defaultResourcesDir } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { isPortInUse } from './http/errors.js';
@@ -30,6 +30,8 @@ async function startEngine(config: AppConfig): Promise<Engine> {
     store,
     ...(config.replaySpeed === undefined ? {} : { replay: { speed: config.replaySpeed } }),
   });
+  // The replay is the engine's default; only a live provider needs switching to.
+  if (config.provider !== 'replay') await engine.configureProvider(providerSettingsOf(config));
   await engine.start();
   return engine;
 }

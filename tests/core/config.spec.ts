@@ -9,6 +9,7 @@ import {
   DEFAULT_PORT,
   loadConfig,
   parseConfig,
+  providerSettingsOf,
   type ConfigProblem,
 } from '../../src-main/core/config.js';
 
@@ -109,20 +110,64 @@ describe('parseConfig', () => {
     );
   });
 
-  it('refuses a live provider with a key as not available yet, without echoing the key', () => {
-    const error = (() => {
-      try {
-        parseConfig({ STOCK_PROVIDER: 'polygon', STOCK_API_KEY: 'sk-very-secret' });
-      } catch (caught) {
-        return caught as ConfigError;
-      }
-      throw new Error('expected a refusal');
-    })();
+  it.each(['finnhub', 'polygon', 'twelvedata', 'fmp', 'alphavantage'])(
+    'accepts %s with a key, a base URL and a lower rate limit',
+    (provider) => {
+      const config = parseConfig({
+        STOCK_PROVIDER: provider,
+        STOCK_API_KEY: 'sk-very-secret',
+        STOCK_API_BASE_URL: 'http://127.0.0.1:9000/api/v1',
+        API_RATE_LIMIT: '30',
+      });
 
-    expect(error.message).toBe(
-      'STOCK_PROVIDER: provider polygon is not available yet; available today: replay',
-    );
-    expect(error.message).not.toContain('sk-very-secret');
+      expect(providerSettingsOf(config)).toEqual({
+        provider,
+        apiKey: 'sk-very-secret',
+        baseUrl: 'http://127.0.0.1:9000/api/v1',
+        rateLimitPerMinute: 30,
+      });
+    },
+  );
+
+  it('accepts alpaca with its key id and secret', () => {
+    const config = parseConfig({
+      STOCK_PROVIDER: 'alpaca',
+      STOCK_API_KEY: 'key-id-1234',
+      STOCK_API_SECRET: 'secret-5678',
+    });
+
+    expect(providerSettingsOf(config)).toEqual({
+      provider: 'alpaca',
+      apiKey: 'key-id-1234',
+      apiSecret: 'secret-5678',
+    });
+  });
+
+  it('refuses a key without a provider instead of silently playing the replay', () => {
+    const [problem, ...rest] = problemsOf({ STOCK_API_KEY: 'sk-forgotten-provider' });
+
+    expect(rest).toEqual([]);
+    expect(problem?.variable).toBe('STOCK_PROVIDER');
+    expect(problem?.message).toContain('STOCK_API_KEY is set but STOCK_PROVIDER is not');
+    expect(problem?.message).toContain('finnhub, alpaca, polygon, twelvedata, fmp, alphavantage');
+    expect(problem?.message).not.toContain('sk-forgotten-provider');
+  });
+
+  it('keeps the replay when it is chosen explicitly, whatever key is set', () => {
+    const config = parseConfig({ STOCK_PROVIDER: 'replay', STOCK_API_KEY: 'unused-key' });
+
+    expect(providerSettingsOf(config).provider).toBe('replay');
+  });
+
+  it('never echoes a refused secret', () => {
+    const problems = problemsOf({
+      STOCK_PROVIDER: 'alpaca',
+      STOCK_API_KEY: 'sk-very-secret',
+      STOCK_API_BASE_URL: 'nope',
+    });
+
+    expect(problems.map((p) => p.variable).sort()).toEqual(['STOCK_API_BASE_URL', 'STOCK_PROVIDER']);
+    expect(JSON.stringify(problems)).not.toContain('sk-very-secret');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * `npm run serve`'s entry, run as a child process the way a user runs it: refused
- * configurations exit 1 with a plain message, a taken port is named, and a good start prints
- * the URL, answers on it and stops cleanly on SIGTERM.
+ * configurations exit 1 with a plain message, a taken port is named, a good start prints the
+ * URL, answers on it and stops cleanly on SIGTERM, and a live provider is fetched from the
+ * configured base URL (a local mock, never the real host) without the key ever printed.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,12 +14,23 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { startFinnhubMock } from '../mocks/providers/finnhub-mock.js';
 import { send } from './http/helpers.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(REPO, 'node_modules/.bin/tsx');
 const ENTRY = join(REPO, 'src-main/core/serve.ts');
 const URL_LINE = /^Market heatmap \(replay\) at http:\/\/127\.0\.0\.1:(\d+)\/$/m;
+const LIVE_URL_LINE = /^Market heatmap \(finnhub\) at http:\/\/127\.0\.0\.1:(\d+)\/$/m;
+const POLL_MS = 50;
+
+async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
 const RUN_TIMEOUT_MS = 30_000;
 
 interface Run {
@@ -81,12 +93,38 @@ describe('npm run serve entry', { timeout: RUN_TIMEOUT_MS }, () => {
     expect(run.stdout).toBe('');
   });
 
-  it('refuses a live provider without echoing the key', async () => {
-    const run = runServe({ STOCK_PROVIDER: 'finnhub', STOCK_API_KEY: 'sk-serve-secret' });
+  it('refuses alpaca without its secret, without echoing the key', async () => {
+    const run = runServe({ STOCK_PROVIDER: 'alpaca', STOCK_API_KEY: 'sk-serve-secret' });
 
     expect(await run.exited).toBe(1);
-    expect(run.stderr).toContain('provider finnhub is not available yet');
+    expect(run.stderr).toContain('provider alpaca needs STOCK_API_SECRET');
     expect(run.stderr).not.toContain('sk-serve-secret');
+  });
+
+  it('starts on a live provider at the configured base URL, never printing the key', async () => {
+    const mock = await startFinnhubMock();
+    try {
+      const run = runServe({
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        STOCK_PROVIDER: 'finnhub',
+        STOCK_API_KEY: 'sk-serve-secret',
+        STOCK_API_BASE_URL: mock.url,
+      });
+      const [, port] = await run.waitFor(LIVE_URL_LINE);
+      await waitUntil(() => mock.requestsTo('/quote').length > 0);
+
+      const health = await send(Number(port), '/api/health');
+      expect(health.json()).toMatchObject({ provider: 'finnhub', mode: 'live' });
+      expect(mock.requests[0]?.query.token).toBe('sk-serve-secret');
+
+      run.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(health.text).not.toContain('sk-serve-secret');
+      expect(run.stdout + run.stderr).not.toContain('sk-serve-secret');
+    } finally {
+      await mock.close();
+    }
   });
 
   describe('with a port taken', () => {
