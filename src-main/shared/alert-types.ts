@@ -109,3 +109,9 @@ export interface AlertsResponse {
   /** Whether `criteria` rules can be created (an expression evaluator is installed). */
   criteriaAvailable: boolean;
 }
+
+/** The `/api/stream` event that carries a firing: `event: alert`, `data: <AlertEvent>`. */
+export interface AlertStreamEvent {
+  type: 'alert';
+  data: AlertEvent;
+}

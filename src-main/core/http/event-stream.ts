@@ -10,7 +10,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { AlertEvent, AlertStreamEvent } from '../../shared/alert-types.js';
 import type { StreamEvent } from '../../shared/api-types.js';
+import type { AlertService } from '../alerts/alert-monitor.js';
 import type { ChangeBatch, Engine, StockQuery } from '../engine-types.js';
 import { createLogger, formatError } from '../log.js';
 
@@ -33,10 +35,12 @@ export interface StreamOptions {
   engine: Engine;
   query: StockQuery;
   heartbeatMs: number;
+  /** When given, every firing is sent to every stream as `event: alert`. */
+  alerts?: Pick<AlertService, 'onAlert'>;
 }
 
 /** Formats one Server-Sent Event. JSON has no raw newlines, so one `data:` line suffices. */
-export function formatEvent(event: StreamEvent): string {
+export function formatEvent(event: StreamEvent | AlertStreamEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
 
@@ -116,12 +120,18 @@ export function openEventStream(
   }, options.heartbeatMs);
   heartbeat.unref();
   res.on('drain', onDrain);
+  // Alerts are rare and small, and a missed one is not superseded by the next snapshot: they
+  // are written even while the socket is congested.
+  const unsubscribeAlerts = options.alerts?.onAlert((data: AlertEvent) => {
+    if (!closed) res.write(formatEvent({ type: 'alert', data }));
+  });
 
   const cleanup = (): void => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
+    unsubscribeAlerts?.();
     res.off('drain', onDrain);
   };
   res.on('close', cleanup);

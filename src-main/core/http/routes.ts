@@ -4,7 +4,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { AlertService } from '../alerts/alert-monitor.js';
 import type { Engine, StockQuery } from '../engine-types.js';
+import { ALERTS_PATH, alertRoute } from './alert-routes.js';
 import { HttpError } from './errors.js';
 import { openEventStream } from './event-stream.js';
 import { parseStockQuery } from './query.js';
@@ -25,6 +27,8 @@ export interface RouteContext {
   maxStreams: number;
   /** Registers a way to end a long-lived response when the server stops. */
   track(end: () => void): void;
+  /** Alert rules and history; absent where the server runs without them (404). */
+  alerts?: AlertService;
 }
 
 export type RouteHandler = (
@@ -65,6 +69,7 @@ const stream: RouteHandler = (req, res, context) => {
     engine: context.engine,
     query,
     heartbeatMs: context.heartbeatMs,
+    ...(context.alerts ? { alerts: context.alerts } : {}),
   });
   context.track(end);
 };
@@ -76,17 +81,34 @@ export const API_ROUTES: Readonly<Record<string, RouteHandler>> = {
   '/api/stream': stream,
 };
 
+/** The handler of an API path and the methods it answers, or undefined (a 404). */
+export function resolveApiRoute(
+  pathname: string,
+): { methods: readonly string[]; handler: RouteHandler } | undefined {
+  const handler = API_ROUTES[pathname];
+  if (handler) return { methods: READ_METHODS, handler };
+  return alertRoute(pathname);
+}
+
+/** Every API path, for the 404 answer's `accepted`. */
+export function apiPaths(): string[] {
+  return [...Object.keys(API_ROUTES), ALERTS_PATH];
+}
+
 /** Whether a path belongs to the API namespace (404 JSON rather than a static lookup). */
 export function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith(API_PREFIX);
 }
 
-/** Throws 405 with an `Allow` header unless the method is one every route answers. */
-export function checkMethod(method: string | undefined): void {
-  if (method !== undefined && (READ_METHODS as readonly string[]).includes(method)) return;
+/** Throws 405 with an `Allow` header unless the method is one of `allowed` (default: reads). */
+export function checkMethod(
+  method: string | undefined,
+  allowed: readonly string[] = READ_METHODS,
+): void {
+  if (method !== undefined && allowed.includes(method)) return;
 
-  const allow = READ_METHODS.join(', ');
-  throw new HttpError(405, `Method ${method ?? '(none)'} not allowed.`, [...READ_METHODS], {
+  const allow = allowed.join(', ');
+  throw new HttpError(405, `Method ${method ?? '(none)'} not allowed.`, [...allowed], {
     Allow: allow,
   });
 }

@@ -1,12 +1,15 @@
 /**
- * Request guards that run before any route: DNS-rebinding protection (the Host header must
- * name this loopback server), refusal of foreign origins (no CORS, ever), and refusal of
- * request bodies. Each guard returns the HttpError to answer with, or undefined to go on, so
- * the hardening work can add guards (rate caps) to `REQUEST_GUARDS` without touching routing.
+ * Request guards that run before any route: a request rate cap, DNS-rebinding protection (the
+ * Host header must name this loopback server), refusal of foreign origins (no CORS, ever), and
+ * refusal of request bodies except small JSON ones where a route takes them. Each guard
+ * returns the HttpError to answer with, or undefined to go on.
  */
 import type { IncomingMessage } from 'node:http';
 
+import { ALERTS_PATH } from './alert-routes.js';
 import { HttpError } from './errors.js';
+import { isJsonContentType, MAX_JSON_BODY_BYTES } from './json-body.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What a guard may know about the server answering. */
 export interface GuardContext {
@@ -16,6 +19,8 @@ export interface GuardContext {
   extraHosts: readonly string[];
   /** Extra origins to accept, lower case, without a trailing slash. */
   extraOrigins: readonly string[];
+  /** The server's request budget; none: no cap. */
+  rateLimiter?: RateLimiter;
 }
 
 export type RequestGuard = (req: IncomingMessage, context: GuardContext) => HttpError | undefined;
@@ -53,17 +58,54 @@ export const checkOrigin: RequestGuard = (req, context) => {
   return new HttpError(403, 'Cross-origin requests are not accepted.');
 };
 
-/** Refuses any request that announces a body: the API is read-only. */
-export const checkNoBody: RequestGuard = (req) => {
+/** Requests that may carry a (JSON) body: creating an alert rule. */
+const BODY_ROUTES: readonly { method: string; path: string }[] = [
+  { method: 'POST', path: ALERTS_PATH },
+];
+
+function acceptsBody(req: IncomingMessage): boolean {
+  const path = (req.url ?? '').split('?')[0];
+  return BODY_ROUTES.some((route) => route.method === req.method && route.path === path);
+}
+
+/**
+ * Refuses any request that announces a body, except on routes that take one: there the body
+ * must be JSON (a cross-site form cannot send that without a preflight we never answer) and
+ * at most MAX_JSON_BODY_BYTES (a chunked body is capped again while it is read).
+ */
+export const checkBody: RequestGuard = (req) => {
   const length = req.headers['content-length'];
   const chunked = req.headers['transfer-encoding'] !== undefined;
   if (!chunked && (length === undefined || Number(length) === 0)) return undefined;
 
-  return new HttpError(413, 'Request bodies are not accepted.');
+  if (!acceptsBody(req)) return new HttpError(413, 'Request bodies are not accepted.');
+  if (length !== undefined && !(Number(length) <= MAX_JSON_BODY_BYTES)) {
+    return new HttpError(413, `Request body too large (at most ${MAX_JSON_BODY_BYTES} bytes).`);
+  }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    return new HttpError(415, 'Content-Type must be application/json.', ['application/json']);
+  }
+  return undefined;
 };
 
-/** The guards every request passes, in order. */
-export const REQUEST_GUARDS: readonly RequestGuard[] = [checkHost, checkOrigin, checkNoBody];
+/** Refuses with 429 (and Retry-After) once the server's request budget is spent. */
+export const checkRate: RequestGuard = (_req, context) => {
+  const waitMs = context.rateLimiter?.take() ?? 0;
+  if (waitMs === 0) return undefined;
+
+  const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
+  return new HttpError(429, 'Too many requests; retry later.', undefined, {
+    'Retry-After': retryAfter,
+  });
+};
+
+/** The guards every request passes, in order: the cheapest refusal (rate) first. */
+export const REQUEST_GUARDS: readonly RequestGuard[] = [
+  checkRate,
+  checkHost,
+  checkOrigin,
+  checkBody,
+];
 
 /** Runs `guards` in order and returns the first refusal, if any. */
 export function runGuards(

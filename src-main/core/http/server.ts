@@ -6,12 +6,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { AlertService } from '../alerts/alert-monitor.js';
 import type { Engine } from '../engine-types.js';
 import { createLogger, formatError } from '../log.js';
 import { HttpError, isHttpError, PortInUseError } from './errors.js';
 import { DEFAULT_HEARTBEAT_MS } from './event-stream.js';
 import { BASE_SECURITY_HEADERS, sendApiError, sendHttpError } from './responses.js';
-import { API_ROUTES, checkMethod, isApiPath, type RouteContext } from './routes.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
+import { apiPaths, checkMethod, isApiPath, resolveApiRoute, type RouteContext } from './routes.js';
 import { runGuards, type GuardContext } from './security.js';
 import { createStaticHandler } from './static-files.js';
 
@@ -46,6 +48,10 @@ export interface HttpServerOptions {
   extraHosts?: readonly string[];
   /** Extra origins the Origin guard accepts (`http://localhost:5173`). */
   extraOrigins?: readonly string[];
+  /** Alert rules and history for `/api/alerts` and the stream; none: those answer 404. */
+  alerts?: AlertService;
+  /** The request budget (token bucket) of this server; default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface HttpServer {
@@ -70,6 +76,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     port: options.port,
     extraHosts: (options.extraHosts ?? []).map((h) => h.toLowerCase()),
     extraOrigins: (options.extraOrigins ?? []).map((o) => o.toLowerCase().replace(/\/$/, '')),
+    rateLimiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
   };
   const serveStatic = createStaticHandler(options.staticDir);
   const openStreams = new Set<() => void>();
@@ -81,18 +88,20 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       res.setHeader('Connection', 'close');
       throw refusal;
     }
-    checkMethod(req.method);
-
     const url = new URL(req.url ?? '/', URL_BASE);
     if (!isApiPath(url.pathname)) {
+      checkMethod(req.method);
       await serveStatic(req, res, url.pathname);
       return;
     }
 
-    const handler = API_ROUTES[url.pathname];
-    if (!handler) {
-      throw new HttpError(404, `No API endpoint at ${url.pathname}.`, Object.keys(API_ROUTES));
+    const route = resolveApiRoute(url.pathname);
+    if (!route) {
+      checkMethod(req.method);
+      throw new HttpError(404, `No API endpoint at ${url.pathname}.`, apiPaths());
     }
+    checkMethod(req.method, route.methods);
+    const { handler } = route;
 
     const context: RouteContext = {
       engine: options.engine,
@@ -104,6 +113,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         openStreams.add(end);
         res.on('close', () => openStreams.delete(end));
       },
+      ...(options.alerts ? { alerts: options.alerts } : {}),
     };
     await handler(req, res, context);
   };
