@@ -32,6 +32,11 @@ export interface ProviderSettings {
   apiSecret?: string;
   /** Base-URL override (tests, proxies, mirrors). */
   baseUrl?: string;
+  /**
+   * WebSocket URL override for streaming providers. With a `baseUrl` override but no
+   * `streamUrl`, the engine does not stream (it would otherwise reach the real host).
+   */
+  streamUrl?: string;
   /** Calls per minute; can only lower the provider's own free-tier policy. */
   rateLimitPerMinute?: number;
 }

@@ -1,23 +1,36 @@
 /**
- * The engine: universe, provider (the embedded replay by default), scheduler, market state and
- * snapshot store wired together behind the `Engine` interface the HTTP layer and the Electron
- * shell use.
+ * The engine: universe, provider (the embedded replay by default), fetch driver, market state
+ * and snapshot store wired together behind the `Engine` interface the HTTP layer and the
+ * Electron shell use. The provider can be switched at run time (`configureProvider`); the
+ * switching itself lives in live/provider-session.ts.
  */
 import type { HealthResponse, StocksResponse } from '../shared/api-types.js';
 import { defaultResourcesDir, packageVersion } from './app-paths.js';
 import { SYSTEM_CLOCK, type Clock, type Instrument } from './domain/types.js';
-import type { ChangeBatch, Engine, StockQuery } from './engine-types.js';
+import type {
+  ChangeBatch,
+  Engine,
+  KeyTestResult,
+  ProviderSettings,
+  StockQuery,
+} from './engine-types.js';
+import { conditionOf } from './live/condition.js';
+import { providerHealth } from './live/provider-health.js';
+import { ProviderSession, type SessionOptions } from './live/provider-session.js';
+import { testProviderKey } from './live/test-key.js';
+import { ViewerInterest } from './live/viewer-interest.js';
 import { createLogger } from './log.js';
 import { MarketState } from './market/market-state.js';
+import { loadNyseCalendar } from './market/nyse-calendar.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import {
-  createReplayProvider,
-  type ReplaySettings,
-} from './providers/replay/create-replay-provider.js';
-import { Scheduler } from './scheduler/scheduler.js';
+import type { ReplaySettings } from './providers/replay/create-replay-provider.js';
+import type { FetchDriver } from './scheduler/driver.js';
+import type { UsageStore } from './scheduler/usage-store.js';
 import { DEFAULT_SAVE_INTERVAL_MS, SnapshotSaver } from './store/snapshot-saver.js';
 import type { SnapshotStore } from './store/snapshot-store.js';
 import { loadUniverse, type Universe } from './universe/universe.js';
+import type { ProviderTuning } from './live/provider-settings.js';
+import type { Timers } from './scheduler/timers.js';
 
 export { defaultResourcesDir };
 
@@ -26,35 +39,49 @@ const MS_PER_SECOND = 1000;
 
 /** The replay's refresh interval: prices move visibly every second. */
 export const REPLAY_REFRESH_MS = 1_000;
-/** Default refresh for other providers, until the quota-aware scheduler decides it. */
+/** Refresh of a provider given directly as `options.provider` (tests): one cycle a minute. */
 export const LIVE_REFRESH_MS = 60_000;
 /** A quote is stale after this many refresh intervals without an update (at least 10 s). */
 const STALE_REFRESH_MULTIPLE = 3;
 const MIN_STALE_AFTER_MS = 10_000;
+/** Live quotes: stale after 5 minutes without an update (free tiers refresh slowly). */
+export const LIVE_STALE_AFTER_MS = 5 * 60_000;
 
 export interface EngineOptions {
   /** Folder holding universe.json, replay/ and calendar/. */
   resourcesDir: string;
   /** Where the last snapshot is kept; none: no persistence. */
   store?: SnapshotStore;
+  /** Where each provider's calls per day are kept across restarts; none: in memory. */
+  usageStore?: UsageStore;
   clock?: Clock;
-  /** A live provider; default: the embedded replay. */
+  /** Timers of the live scheduler (a virtual clock's in tests and the benchmark). */
+  timers?: Timers;
+  /** A ready provider, driven by the simple cycle (tests); default: the embedded replay. */
   provider?: MarketDataProvider;
+  /** The provider to start with (from Settings or the environment); default: the replay. */
+  providerSettings?: ProviderSettings;
+  /** HTTP and stream tuning for live adapters (tests shorten timeouts and retries). */
+  providerTuning?: ProviderTuning;
   replay?: ReplaySettings;
   /** Age after which a quote is stale; default 3 refresh intervals, at least 10 s. */
   staleAfterMs?: number;
-  /** Pause between fetch cycles; default 1 s for the replay, 60 s otherwise. */
+  /** Pause between fetch cycles of the replay (1 s) or a given `provider` (60 s). */
   refreshMs?: number;
   /** Minimum time between snapshot saves (default 10 s). */
   saveIntervalMs?: number;
+  /** Random source for backoff jitter, injectable for tests. */
+  random?: () => number;
 }
 
 /** The engine with its parts exposed for the shell and tests. */
 export interface RunningEngine extends Engine {
   readonly universe: Universe;
+  /** The provider now in use (changes with `configureProvider`). */
   readonly provider: MarketDataProvider;
   readonly marketState: MarketState;
-  readonly scheduler: Scheduler;
+  /** What drives the provider now (changes with `configureProvider`). */
+  readonly driver: FetchDriver;
   /** Resumes fetching after the user changed the API key. */
   keyChanged(): void;
 }
@@ -72,18 +99,35 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const clock = options.clock ?? SYSTEM_CLOCK;
   const createdAt = clock.now();
   const universe = loadUniverse(options.resourcesDir);
-  const provider: MarketDataProvider =
-    options.provider ?? createReplayProvider(options.resourcesDir, universe, clock, options.replay);
-  const refreshMs = options.refreshMs ?? (options.provider ? LIVE_REFRESH_MS : REPLAY_REFRESH_MS);
+  const calendar = loadNyseCalendar(options.resourcesDir);
+  const fixedRefreshMs =
+    options.refreshMs ?? (options.provider ? LIVE_REFRESH_MS : REPLAY_REFRESH_MS);
   const staleAfterMs =
-    options.staleAfterMs ?? Math.max(MIN_STALE_AFTER_MS, STALE_REFRESH_MULTIPLE * refreshMs);
+    options.staleAfterMs ?? Math.max(MIN_STALE_AFTER_MS, STALE_REFRESH_MULTIPLE * fixedRefreshMs);
   const version = packageVersion();
+  const interest = new ViewerInterest();
 
   const marketState = new MarketState({ instruments: universe.instruments, clock, staleAfterMs });
+  let results = 0;
+  const sessionOptions: SessionOptions = {
+    ...options,
+    clock,
+    universe,
+    calendar,
+    interest,
+    marketState,
+    refreshMs: fixedRefreshMs,
+    onResult: () => {
+      results += 1;
+      saver?.maybeSave();
+    },
+    onStatus: () => marketState.setCondition(conditionOf(session.status())),
+  };
+  const session = new ProviderSession(sessionOptions);
   const saver = options.store
     ? new SnapshotSaver(
         options.store,
-        () => ({ savedAt: clock.now(), source: provider.source(), quotes: marketState.quotes() }),
+        () => ({ savedAt: clock.now(), source: session.provider.source(), quotes: marketState.quotes() }),
         clock,
         options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS,
       )
@@ -96,71 +140,84 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     log.info(`restore snapshot: ${snapshot.quotes.length} quotes from ${when}`);
   }
 
-  let results = 0;
-  const scheduler = new Scheduler({
-    provider,
-    symbols: () => universe.symbols(),
-    clock,
-    refreshMs,
-    onResult: (result) => {
-      results += 1;
-      marketState.apply(result.quotes);
-      marketState.markMissing(result.missing);
-      marketState.sweep();
-      saver?.maybeSave();
-    },
-    onError: () => marketState.sweep(),
-  });
-
   function health(): HealthResponse {
+    const now = clock.now();
+    const status = session.status();
+    marketState.setCondition(conditionOf(status));
+    const providerState = providerHealth({
+      providerId: session.provider.id,
+      label: session.label,
+      status,
+      limitations: session.limitations(),
+      now,
+    });
     const counts = marketState.counts();
     const lastUpdate = marketState.lastUpdate();
-    const failing = scheduler.state === 'backing-off' || scheduler.state === 'stopped-bad-key';
+    const failing = !['ok', 'starting'].includes(providerState.state);
     const degraded = failing || counts.live < counts.stale;
-    const status = results === 0 && !failing ? 'starting' : degraded ? 'degraded' : 'ok';
-    const source = provider.source();
+    const overall = results === 0 && !failing ? 'starting' : degraded ? 'degraded' : 'ok';
+    const source = session.provider.source();
     return {
-      status,
-      provider: provider.id,
+      status: overall,
+      provider: session.provider.id,
       mode: source.mode,
       source,
       lastUpdate: lastUpdate === null ? null : new Date(lastUpdate).toISOString(),
       counts,
-      uptimeSeconds: Math.floor((clock.now() - createdAt) / MS_PER_SECOND),
+      providerState,
+      uptimeSeconds: Math.floor((now - createdAt) / MS_PER_SECOND),
       version,
     };
   }
 
+  let started = false;
   return {
     universe,
-    provider,
     marketState,
-    scheduler,
+    get provider() {
+      return session.provider;
+    },
+    get driver() {
+      return session.driver;
+    },
     sectors: () => universe.sectors(),
     categories: () => universe.categories(),
     stocks(query: StockQuery): StocksResponse {
+      marketState.setCondition(conditionOf(session.status()));
       const selected = universe.instruments.filter((i) => matches(i, query, universe));
       return {
         asOf: new Date(clock.now()).toISOString(),
-        source: provider.source(),
+        source: session.provider.source(),
         stocks: marketState.rows(selected),
       };
     },
     health,
     onChanges(listener: (batch: ChangeBatch) => void): () => void {
       return marketState.onChange((changes) =>
-        listener({ asOf: new Date(clock.now()).toISOString(), source: provider.source(), changes }),
+        listener({
+          asOf: new Date(clock.now()).toISOString(),
+          source: session.provider.source(),
+          changes,
+        }),
       );
     },
+    async configureProvider(settings: ProviderSettings): Promise<void> {
+      results = 0;
+      await session.configure(settings, started);
+    },
+    testKey: (settings: ProviderSettings): Promise<KeyTestResult> =>
+      testProviderKey(settings, clock, options.providerTuning),
+    watch: (symbols: readonly string[]) => interest.watch(symbols.filter((s) => universe.has(s))),
     async start(): Promise<void> {
-      scheduler.start();
-      log.info(`start: ${provider.id} provider, ${universe.instruments.length} symbols`);
+      started = true;
+      await session.start();
+      log.info(`start: ${session.provider.id} provider, ${universe.instruments.length} symbols`);
     },
     async stop(): Promise<void> {
-      await scheduler.stop();
+      started = false;
+      await session.stop();
       if (saver && marketState.quotes().length > 0) saver.saveNow();
-      await provider.close?.();
     },
-    keyChanged: () => scheduler.keyChanged(),
+    keyChanged: () => session.driver.keyChanged(),
   };
 }

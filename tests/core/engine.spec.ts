@@ -153,7 +153,8 @@ describe('createEngine', () => {
     await vi.advanceTimersByTimeAsync(0);
 
     expect(whileBadKey).toMatchObject({ status: 'degraded', provider: 'fake', mode: 'live' });
-    expect(engine.scheduler.state).toBe('running');
+    expect(whileBadKey.providerState.state).toBe('bad-key');
+    expect(engine.driver.status().state).toBe('running');
     expect(fetchQuotes.mock.calls.length).toBeGreaterThan(6);
   });
 

@@ -4,9 +4,16 @@
  */
 import { vi } from 'vitest';
 
-import type { ChangeBatch, Engine, StockQuery } from '../../src-main/core/engine-types.js';
+import type {
+  ChangeBatch,
+  Engine,
+  KeyTestResult,
+  ProviderSettings,
+  StockQuery,
+} from '../../src-main/core/engine-types.js';
 import type {
   HealthResponse,
+  ProviderHealth,
   QuoteChange,
   SourceInfo,
   StockRow,
@@ -20,6 +27,16 @@ export const FAKE_SOURCE: SourceInfo = {
 };
 
 const AS_OF = '2026-08-07T15:00:00.000Z';
+
+export const FAKE_PROVIDER_STATE: ProviderHealth = {
+  state: 'ok',
+  message: 'Playing the embedded replay.',
+  retryAt: null,
+  callsToday: 0,
+  callsLeftToday: null,
+  fullRefreshSeconds: null,
+  limitations: [],
+};
 
 function row(symbol: string, sector: string, categories: string[], price: number | null): StockRow {
   return {
@@ -93,6 +110,7 @@ export class FakeEngine implements Engine {
       source: FAKE_SOURCE,
       lastUpdate: AS_OF,
       counts: { live: 5, stale: 0, missing: 1 },
+      providerState: FAKE_PROVIDER_STATE,
       uptimeSeconds: 1,
       version: '0.0.0-test',
     }),
@@ -102,6 +120,22 @@ export class FakeEngine implements Engine {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
+    };
+  });
+
+  configureProvider = vi.fn(async (_settings: ProviderSettings) => undefined);
+
+  testKey = vi.fn(
+    async (_settings: ProviderSettings): Promise<KeyTestResult> => ({ ok: true, detail: 'fake' }),
+  );
+
+  /** Symbol lists registered by `watch` and not yet released. */
+  readonly watched = new Set<readonly string[]>();
+
+  watch = vi.fn((symbols: readonly string[]) => {
+    this.watched.add(symbols);
+    return () => {
+      this.watched.delete(symbols);
     };
   });
 

@@ -115,6 +115,8 @@ export function openEventStream(
   sendSnapshot(first);
 
   const unsubscribe = engine.onChanges(onChanges);
+  // The viewer looks at this stream's symbols: the scheduler spends quota there first.
+  const unwatch = engine.watch(first.stocks.map((stock) => stock.symbol));
   const heartbeat = setInterval(() => {
     if (!congested) write(': heartbeat\n\n');
   }, options.heartbeatMs);
@@ -131,6 +133,7 @@ export function openEventStream(
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
+    unwatch();
     unsubscribeAlerts?.();
     res.off('drain', onDrain);
   };

@@ -5,6 +5,8 @@
 import type { HealthCounts, QuoteChange, StockRow } from '../../shared/api-types.js';
 import type { Clock, Instrument, Quote } from '../domain/types.js';
 import { createLogger } from '../log.js';
+import type { StreamTick } from '../providers/provider.js';
+import { formatEasternMinute } from './eastern-clock.js';
 import { toQuoteChange, toStockRow, type SymbolStatus } from './quote-rows.js';
 
 const log = createLogger('market-state');
@@ -20,8 +22,10 @@ export interface MarketStateOptions {
 interface Entry {
   quote?: Quote;
   missingReason?: string;
-  /** Set while the quote comes from a restored snapshot rather than the provider. */
+  /** Set while the quote comes from a restored snapshot or a previous provider. */
   restoredReason?: string;
+  /** Any quote may replace this one, even an older one (the replay's simulated prices). */
+  replaceable?: boolean;
 }
 
 export type ChangeListener = (changes: QuoteChange[]) => void;
@@ -33,6 +37,8 @@ export class MarketState {
   private readonly lastStatus = new Map<string, string>();
   private readonly listeners = new Set<ChangeListener>();
   private newest: number | null = null;
+  /** Why quotes are not being refreshed right now ("rate limited"), shown on stale symbols. */
+  private condition: string | undefined;
 
   constructor(private readonly options: MarketStateOptions) {
     if (!(options.staleAfterMs > 0)) {
@@ -51,8 +57,9 @@ export class MarketState {
         log.debug(`apply quotes: ignoring ${quote.symbol}, not in the universe`);
         continue;
       }
-      const held = this.entries.get(quote.symbol)?.quote;
-      if (held && quote.timestamp <= held.timestamp) continue;
+      const entry = this.entries.get(quote.symbol);
+      const held = entry?.quote;
+      if (held && !entry.replaceable && quote.timestamp <= held.timestamp) continue;
 
       this.entries.set(quote.symbol, { quote });
       this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
@@ -88,6 +95,58 @@ export class MarketState {
     }
   }
 
+  /**
+   * Merges stream trades into the symbols' last quotes: a newer trade moves price and time and
+   * keeps previous close, volume and cap; an older one, or one with no quote to merge into (a
+   * trade knows no previous close), is dropped.
+   */
+  applyTicks(ticks: readonly StreamTick[]): string[] {
+    const changed = new Set<string>();
+    for (const tick of ticks) {
+      const entry = this.entries.get(tick.symbol);
+      const held = entry?.quote;
+      if (!held || entry.replaceable || tick.timestamp <= held.timestamp) continue;
+      if (!(tick.price > 0)) continue;
+
+      this.entries.set(tick.symbol, {
+        quote: {
+          ...held,
+          price: tick.price,
+          timestamp: tick.timestamp,
+          receivedAt: tick.receivedAt,
+        },
+      });
+      this.newest = Math.max(this.newest ?? tick.timestamp, tick.timestamp);
+      changed.add(tick.symbol);
+    }
+    this.emit([...changed]);
+    return [...changed];
+  }
+
+  /**
+   * Keeps every held quote but marks it stale with `reason` until a fresh one arrives (a
+   * provider switch). `replaceable`: any later quote wins even if older (simulated replay
+   * prices must never block real ones); otherwise newer-wins still holds across the switch.
+   */
+  markHeld(reason: string, options: { replaceable: boolean }): void {
+    const changed: string[] = [];
+    for (const [symbol, entry] of this.entries) {
+      if (!entry.quote) continue;
+      const held: Entry = { quote: entry.quote, restoredReason: reason };
+      if (options.replaceable) held.replaceable = true;
+      this.entries.set(symbol, held);
+      changed.push(symbol);
+    }
+    this.emit(changed);
+  }
+
+  /** Sets why quotes are not refreshing now (undefined: they are); stale rows show it. */
+  setCondition(condition: string | undefined): void {
+    if (condition === this.condition) return;
+    this.condition = condition;
+    this.sweep();
+  }
+
   /** Emits changes for symbols whose freshness changed with time alone (live → stale). */
   sweep(): string[] {
     const changed = [...this.instruments.keys()].filter(
@@ -107,7 +166,10 @@ export class MarketState {
 
     const age = this.options.clock.now() - entry.quote.timestamp;
     if (age > this.options.staleAfterMs) {
-      return { status: 'stale', reason: `no update for ${Math.round(age / MS_PER_SECOND)} s` };
+      const reason = this.condition
+        ? `last good quote ${formatEasternMinute(entry.quote.timestamp)} — ${this.condition}`
+        : `no update for ${Math.round(age / MS_PER_SECOND)} s`;
+      return { status: 'stale', reason };
     }
     return { status: 'live' };
   }
@@ -142,7 +204,10 @@ export class MarketState {
 
   private statusKey(symbol: string): string {
     const { status, reason } = this.status(symbol);
-    return status === 'stale' ? status : `${status}|${reason ?? ''}`;
+    // A stale reason counting seconds would change on every sweep; the condition does not.
+    if (status !== 'stale') return `${status}|${reason ?? ''}`;
+    const entry = this.entries.get(symbol);
+    return `stale|${entry?.restoredReason ?? this.condition ?? ''}`;
   }
 
   private emit(symbols: readonly string[]): void {

@@ -12,6 +12,11 @@ export interface RatePolicy {
   perDay?: number;
   /** Credits one symbol costs in a batch call (Twelve Data), 1 elsewhere. */
   creditsPerSymbol?: number;
+  /**
+   * What the caps count: `calls` (default: one call is one unit, however many symbols it
+   * carries) or `credits` (each symbol costs `creditsPerSymbol`, as at Twelve Data).
+   */
+  unit?: 'calls' | 'credits';
 }
 
 export interface ProviderCapabilities {

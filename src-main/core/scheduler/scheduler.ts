@@ -9,8 +9,9 @@ import PQueue from 'p-queue';
 import type { Clock } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import { isProviderError } from '../providers/errors.js';
-import type { MarketDataProvider, QuoteBatchResult } from '../providers/provider.js';
+import type { MarketDataProvider, QuoteBatchResult, RatePolicy } from '../providers/provider.js';
 import { retryDelay } from './backoff.js';
+import type { DriverFailure, DriverStatus, FetchDriver } from './driver.js';
 import { queueRateOptions } from './rate-policy.js';
 
 const log = createLogger('scheduler');
@@ -26,6 +27,8 @@ export interface SchedulerOptions {
   /** Pause between the end of one full cycle and the start of the next. */
   refreshMs: number;
   clock: Clock;
+  /** Overrides the provider's own policy (a user's lower limit). */
+  ratePolicy?: RatePolicy;
   /** Random source for jitter, injectable for tests. */
   random?: () => number;
 }
@@ -36,8 +39,11 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** See the module comment. */
-export class Scheduler {
+/**
+ * See the module comment. The engine drives the replay with it; live providers get the
+ * quota-aware scheduler (quota-scheduler.ts), which also counts calls per day.
+ */
+export class Scheduler implements FetchDriver {
   private readonly queue: PQueue;
   private readonly inFlight = new Set<string>();
   private currentState: SchedulerState = 'idle';
@@ -45,6 +51,10 @@ export class Scheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private abort = new AbortController();
   private cycling: Promise<void> | undefined;
+  private lastFailure: DriverFailure | undefined;
+  private retryAt: number | null = null;
+  private calls = 0;
+  private succeeded = false;
 
   constructor(private readonly options: SchedulerOptions) {
     if (!(options.refreshMs > 0)) {
@@ -56,7 +66,10 @@ export class Scheduler {
         `scheduler: provider batchSize must be an integer >= 1, received ${batchSize}`,
       );
     }
-    this.queue = new PQueue({ concurrency: 1, ...queueRateOptions(options.provider.ratePolicy) });
+    this.queue = new PQueue({
+      concurrency: 1,
+      ...queueRateOptions(options.ratePolicy ?? options.provider.ratePolicy),
+    });
   }
 
   get state(): SchedulerState {
@@ -66,6 +79,21 @@ export class Scheduler {
   /** Consecutive failed cycles so far. */
   get consecutiveFailures(): number {
     return this.failures;
+  }
+
+  /** The driver's condition for health (calls are counted since start, not per day). */
+  status(): DriverStatus {
+    return {
+      state: this.currentState,
+      lastFailure: this.lastFailure,
+      retryAt: this.currentState === 'backing-off' ? this.retryAt : null,
+      callsToday: this.calls,
+      callsLeftToday: null,
+      quotaExhausted: false,
+      fullRefreshMs: null,
+      hasSucceeded: this.succeeded,
+      marketClosed: false,
+    };
   }
 
   /** Starts fetching now; no-op while already running. */
@@ -137,6 +165,8 @@ export class Scheduler {
 
     if (!failure) {
       this.failures = 0;
+      this.lastFailure = undefined;
+      this.succeeded = true;
       this.currentState = 'running';
       this.schedule(this.options.refreshMs);
       return;
@@ -149,6 +179,7 @@ export class Scheduler {
     signal: AbortSignal | undefined,
   ): Promise<void> {
     for (const symbol of batch) this.inFlight.add(symbol);
+    this.calls += 1;
     try {
       const result = await this.options.provider.fetchQuotes(batch, signal);
       if (this.isActive()) this.options.onResult(result);
@@ -159,6 +190,10 @@ export class Scheduler {
 
   private handleFailure(error: unknown): void {
     this.options.onError?.(error);
+    const now = this.options.clock.now();
+    this.lastFailure = isProviderError(error)
+      ? { kind: error.kind, message: error.message, at: now }
+      : { kind: 'provider-down', message: String(error), at: now };
 
     if (isProviderError(error) && error.kind === 'bad-key') {
       log.warn('fetch quotes: the provider rejected the key; stopped until the key changes');
@@ -169,10 +204,10 @@ export class Scheduler {
     this.failures += 1;
     const retryAt = isProviderError(error) ? error.retryAt : undefined;
     const random = this.options.random;
-    const now = this.options.clock.now();
     const delay = retryDelay(this.failures, now, retryAt, random ? { random } : {});
     log.warn(`fetch quotes: failed (attempt ${this.failures}); retrying in ${delay} ms`, error);
     this.currentState = 'backing-off';
+    this.retryAt = now + delay;
     this.schedule(delay);
   }
 }

@@ -49,7 +49,7 @@ describe('Twelve Data adapter', () => {
   it('declares the free plan: 8 credits a minute, 800 a day, batches of 8 at 1 credit each', () => {
     const p = provider();
     expect(p.id).toBe('twelvedata');
-    expect(p.ratePolicy).toEqual({ perMinute: 8, perDay: 800, creditsPerSymbol: 1 });
+    expect(p.ratePolicy).toEqual({ perMinute: 8, perDay: 800, creditsPerSymbol: 1, unit: 'credits' });
     expect(p.capabilities.batchSize).toBe(8);
     expect(p.source().mode).toBe('live');
   });

@@ -15,7 +15,7 @@ import { interpretTwelveDataAnswer } from './twelvedata-transform.js';
 const log = createLogger('twelvedata');
 
 /** Free ("Basic") plan: 8 credits a minute, 800 a day (PROVIDERS.md §4.4). */
-export const TWELVE_DATA_FREE_POLICY: RatePolicy = { perMinute: 8, perDay: 800, creditsPerSymbol: 1 };
+export const TWELVE_DATA_FREE_POLICY: RatePolicy = { perMinute: 8, perDay: 800, creditsPerSymbol: 1, unit: 'credits' };
 
 /** The endpoint accepts up to 120 symbols; more is refused whatever the plan. */
 export const TWELVE_DATA_MAX_SYMBOLS = 120;
