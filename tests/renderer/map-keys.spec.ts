@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { DrillPath } from '../../src-renderer/chart/heatmap-view';
 import { nextTile, type NavRect } from '../../src-renderer/components/navigation/grid-nav';
 import {
   reduceMapKey,
@@ -34,7 +35,7 @@ const PLACES: Record<string, { sector: string; industry: string }> = {
 };
 
 const ctx: MapKeyContext = { rects: RECTS, placeOf: (s) => PLACES[s] };
-const at = (focused: string | null, drillPath: string[] = []): MapNavState => ({
+const at = (focused: string | null, drillPath: DrillPath = {}): MapNavState => ({
   focused,
   drillPath,
 });
@@ -102,9 +103,9 @@ describe('reduceMapKey', () => {
 
   it('drills into the sector, then the industry, then opens details', () => {
     const sector = reduceMapKey(at('A'), 'Enter', ctx);
-    expect(sector.state.drillPath).toEqual(['Tech']);
+    expect(sector.state.drillPath).toEqual({ sector: 'Tech' });
     const industry = reduceMapKey(sector.state, 'Enter', ctx);
-    expect(industry.state.drillPath).toEqual(['Tech', 'Chips']);
+    expect(industry.state.drillPath).toEqual({ sector: 'Tech', industry: 'Chips' });
     const details = reduceMapKey(industry.state, 'Enter', ctx);
     expect(details.state).toEqual(industry.state);
     expect(details.effect).toBe('open-details');
@@ -115,9 +116,9 @@ describe('reduceMapKey', () => {
   });
 
   it('goes up one level with Escape and lets Escape through at the top', () => {
-    const up = reduceMapKey(at('A', ['Tech', 'Chips']), 'Escape', ctx);
-    expect(up.state).toEqual(at('A', ['Tech']));
-    expect(reduceMapKey(up.state, 'Escape', ctx).state.drillPath).toEqual([]);
+    const up = reduceMapKey(at('A', { sector: 'Tech', industry: 'Chips' }), 'Escape', ctx);
+    expect(up.state).toEqual(at('A', { sector: 'Tech' }));
+    expect(reduceMapKey(up.state, 'Escape', ctx).state.drillPath).toEqual({});
     expect(reduceMapKey(at('A'), 'Escape', ctx).handled).toBe(false);
   });
 

@@ -4,11 +4,11 @@
  * deepest level), Escape goes up one level, `/` asks for the search box. The component that owns
  * the keyboard listener applies the returned state and performs the effect.
  */
+import type { DrillPath } from '../../chart/heatmap-view';
 import { edgeTile, nextTile, type NavDirection, type NavRect } from './grid-nav';
 
 export interface MapNavState {
-  /** `[]` the whole map, `[sector]`, or `[sector, industry]`. */
-  drillPath: string[];
+  drillPath: DrillPath;
   /** Symbol of the tile with keyboard focus, or null before the first arrow key. */
   focused: string | null;
 }
@@ -35,9 +35,6 @@ export interface MapKeyResult {
   handled: boolean;
 }
 
-/** The deepest drill level: sector, then industry. */
-export const MAX_DRILL_DEPTH = 2;
-
 const ARROWS: Readonly<Record<string, NavDirection>> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
@@ -53,9 +50,16 @@ const done = (state: MapNavState, effect: MapKeyEffect = 'none'): MapKeyResult =
 });
 
 /** The drill path one level below `path` towards `place`, or null at the deepest level. */
-export function drillInto(path: readonly string[], place: TilePlace): string[] | null {
-  if (path.length === 0) return [place.sector];
-  if (path.length === 1) return [place.sector, place.industry];
+export function drillInto(path: DrillPath, place: TilePlace): DrillPath | null {
+  if (!path.sector) return { sector: place.sector };
+  if (!path.industry) return { sector: place.sector, industry: place.industry };
+  return null;
+}
+
+/** The drill path one level up, or null at the top. */
+export function drillUp(path: DrillPath): DrillPath | null {
+  if (path.industry) return { sector: path.sector };
+  if (path.sector) return {};
   return null;
 }
 
@@ -77,9 +81,10 @@ export function reduceMapKey(state: MapNavState, key: string, ctx: MapKeyContext
       const path = drillInto(state.drillPath, place);
       return path ? done({ ...state, drillPath: path }) : done(state, 'open-details');
     }
-    case 'Escape':
-      if (state.drillPath.length === 0) return unhandled(state);
-      return done({ ...state, drillPath: state.drillPath.slice(0, -1) });
+    case 'Escape': {
+      const path = drillUp(state.drillPath);
+      return path ? done({ ...state, drillPath: path }) : unhandled(state);
+    }
     case '/':
       return done(state, 'focus-search');
     default:
