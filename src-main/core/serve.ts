@@ -6,6 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 
+import { createAlertMonitor } from './alerts/alert-monitor.js';
+import { openConfAlertStore } from './alerts/conf-alert-store.js';
 import { isConfigError, loadConfig, providerSettingsOf, type AppConfig } from './config.js';
 import { createEngine, defaultResourcesDir } from './engine.js';
 import type { Engine } from './engine-types.js';
@@ -42,7 +44,10 @@ async function main(): Promise<void> {
   redact(config.apiSecret);
 
   const engine = await startEngine(config);
-  const server = createHttpServer({ engine, staticDir: RENDERER_DIR, port: config.port });
+  const storeFolder = config.dataDir === undefined ? {} : { cwd: config.dataDir };
+  const alerts = createAlertMonitor({ engine, store: openConfAlertStore(storeFolder) });
+  alerts.start();
+  const server = createHttpServer({ engine, alerts, staticDir: RENDERER_DIR, port: config.port });
 
   let port: number;
   try {
