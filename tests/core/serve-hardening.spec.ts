@@ -59,7 +59,8 @@ describe('serve hardening', { timeout: RUN_TIMEOUT_MS }, () => {
     const { port } = serve;
 
     expect((await send(port, '/api/health')).status).toBe(200);
-    const viaLocalhost = await send(port, '/api/health', { headers: { host: `localhost:${port}` } });
+    const localhost = { host: `localhost:${port}` };
+    const viaLocalhost = await send(port, '/api/health', { headers: localhost });
     expect(viaLocalhost.status).toBe(200);
     for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`]) {
       const res = await send(port, '/api/health', { headers: { host } });
