@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 import { createLogger } from './core/log.js';
 import type { SenderCheck } from './sender-check.js';
-import { settingsPatchSchema, type SettingsStore } from './settings-store.js';
+import { keyTestRequestSchema, settingsPatchSchema } from './settings-schemas.js';
+import type { SettingsService } from './settings-service.js';
 import type {
   AppInfo,
   EventChannel,
@@ -23,7 +24,7 @@ const log = createLogger('ipc');
 export interface IpcDependencies {
   isTrustedSender: SenderCheck;
   appInfo: () => AppInfo;
-  settings: SettingsStore;
+  settings: SettingsService;
   /** Pushes an event to every app window. */
   broadcast: <C extends EventChannel>(channel: C, payload: EventContract[C]) => void;
 }
@@ -55,7 +56,10 @@ export function setupIpc(deps: IpcDependencies): () => void {
 
   handle('app:get-info', NO_ARGS, () => deps.appInfo());
   handle('settings:get', NO_ARGS, () => deps.settings.get());
-  handle('settings:set', z.tuple([settingsPatchSchema]), (patch) => deps.settings.update(patch));
+  handle('settings:set', z.tuple([settingsPatchSchema]), (patch) => deps.settings.set(patch));
+  handle('settings:test-key', z.tuple([keyTestRequestSchema]), (request) =>
+    deps.settings.testKey(request),
+  );
 
   const unsubscribe = deps.settings.onChange((settings) =>
     deps.broadcast('settings:changed', settings),

@@ -3,19 +3,21 @@
  * lock, starts the engine and the local HTTP layer, and opens a window on the renderer that
  * server serves. All market logic lives in src-main/core.
  */
-import { app, dialog } from 'electron';
+import { app, dialog, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 
 import { startBackend } from './backend.js';
 import { createLogger, formatError } from './core/log.js';
 import { createElectronSnapshotStore } from './electron-snapshot-store.js';
 import { setupIpc } from './ipc.js';
+import { createKeyStore } from './key-store.js';
 import { setupMainWindow, setupQuit } from './lifecycle.js';
 import { setupLogging } from './logging.js';
 import { originOf } from './origin.js';
 import { resolveAppPaths } from './paths.js';
 import { setupPermissions } from './permissions.js';
 import { createSenderCheck } from './sender-check.js';
+import { createSettingsService } from './settings-service.js';
 import { createSettingsStore } from './settings-store.js';
 import { setupSingleInstance } from './single-instance.js';
 import { createAppWindow, getMainWindow, isAppWindow, sendToAppWindows } from './window.js';
@@ -42,6 +44,13 @@ async function main(): Promise<void> {
   });
   setupQuit(backend.stop);
 
+  const settings = createSettingsService({
+    store: createSettingsStore(new ElectronStore({ name: 'settings' })),
+    keys: createKeyStore(new ElectronStore({ name: 'credentials' }), safeStorage),
+    engine: backend.engine,
+  });
+  await settings.applySaved();
+
   const rendererUrl = devServerUrl ?? `${backend.origin}/`;
   setupIpc({
     isTrustedSender: createSenderCheck({ allowedOrigin: originOf(rendererUrl), isAppWindow }),
@@ -50,7 +59,7 @@ async function main(): Promise<void> {
       platform: process.platform,
       apiBaseUrl: backend.origin,
     }),
-    settings: createSettingsStore(new ElectronStore({ name: 'settings' })),
+    settings,
     broadcast: sendToAppWindows,
   });
   setupMainWindow(

@@ -46,6 +46,7 @@ export function createHeatmapApi(ipc: Invoke & Subscribe): HeatmapApi {
     getInfo: () => invoke('app:get-info'),
     getSettings: () => invoke('settings:get'),
     setSettings: (patch) => invoke('settings:set', patch),
+    testKey: (request) => invoke('settings:test-key', request),
     onSettingsChanged: (listener) => {
       if (typeof listener !== 'function') {
         throw new TypeError('onSettingsChanged: expected a function');

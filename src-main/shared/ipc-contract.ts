@@ -7,9 +7,35 @@
  * browser alike. IPC carries only desktop concerns (app info, settings; later tray, alerts).
  */
 
-/** Provider ids the user may choose. Live providers (issue 3) extend this list. */
-export const PROVIDER_IDS = ['replay'] as const;
+/**
+ * Provider ids the user may choose: the embedded replay and the live providers (the same ids
+ * as src-main/core/providers/registry.ts; a test keeps the two lists equal).
+ */
+export const PROVIDER_IDS = [
+  'replay',
+  'finnhub',
+  'alpaca',
+  'polygon',
+  'twelvedata',
+  'fmp',
+  'alphavantage',
+] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
+export type LiveProviderId = Exclude<ProviderId, 'replay'>;
+
+/**
+ * Where the shell keeps API keys: encrypted with the OS keychain (Electron safeStorage), or,
+ * when no keychain is available, in memory for this session only (never in plain text).
+ */
+export type KeyStorage = 'os-keychain' | 'memory-only';
+
+/** What the renderer may know about a stored key: that it exists and its last characters. */
+export interface StoredKeyInfo {
+  /** The key masked to its last 4 characters, e.g. `••••1a2b`. Never the key itself. */
+  hint: string;
+  /** Whether a secret is stored with it (Alpaca). */
+  hasSecret: boolean;
+}
 
 /** What the renderer may learn about the running app. */
 export interface AppInfo {
@@ -20,19 +46,47 @@ export interface AppInfo {
   apiBaseUrl: string;
 }
 
-/** User settings kept by the shell. Placeholder until live providers land (issue 3). */
+/** User settings kept by the shell, as the renderer sees them: keys only as masked hints. */
 export interface Settings {
   provider: ProviderId;
+  /** The user's lower cap on calls per minute, or null for the provider's own limit. */
+  rateLimitPerMinute: number | null;
+  /** The stored key of each live provider that has one. */
+  keys: Partial<Record<LiveProviderId, StoredKeyInfo>>;
+  keyStorage: KeyStorage;
 }
 
-/** A partial update of the settings; unknown keys are refused. */
-export type SettingsPatch = Partial<Settings>;
+/**
+ * A partial update of the settings; unknown fields are refused. `apiKey` and `apiSecret` are
+ * write-only: they replace the stored key of the patch's provider (or the current one) and
+ * never come back in any reply.
+ */
+export interface SettingsPatch {
+  provider?: ProviderId;
+  rateLimitPerMinute?: number | null;
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+/**
+ * What "Test key" tests: a live provider, with a key typed in the form, or (key omitted)
+ * the key stored for that provider.
+ */
+export interface KeyTestRequest {
+  provider: LiveProviderId;
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+/** The answer of "Test key", said plainly; never contains the key. */
+export type KeyTestReply = { ok: true; detail: string } | { ok: false; error: string };
 
 /** Channels the renderer invokes (`ipcRenderer.invoke` → `ipcMain.handle`). */
 export interface InvokeContract {
   'app:get-info': { request: []; reply: AppInfo };
   'settings:get': { request: []; reply: Settings };
   'settings:set': { request: [patch: SettingsPatch]; reply: Settings };
+  'settings:test-key': { request: [request: KeyTestRequest]; reply: KeyTestReply };
 }
 
 /** Channels main pushes to the renderer (`webContents.send` → `ipcRenderer.on`). */
@@ -50,6 +104,7 @@ export const INVOKE_CHANNELS = [
   'app:get-info',
   'settings:get',
   'settings:set',
+  'settings:test-key',
 ] as const satisfies readonly InvokeChannel[];
 export const EVENT_CHANNELS = ['settings:changed'] as const satisfies readonly EventChannel[];
 
@@ -61,6 +116,8 @@ export interface HeatmapApi {
   getInfo(): Promise<AppInfo>;
   getSettings(): Promise<Settings>;
   setSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Makes one cheap call with the key and says what happened; switches nothing. */
+  testKey(request: KeyTestRequest): Promise<KeyTestReply>;
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
 }
 

@@ -5,8 +5,11 @@ import { ipcMain as fakeIpcMain, type MockBrowserWindow } from '../mocks/electro
 import { setupIpc } from '../../src-main/ipc.js';
 import { createMemoryStore } from '../../src-main/key-value-store.js';
 import { createSenderCheck } from '../../src-main/sender-check.js';
+import { createKeyStore } from '../../src-main/key-store.js';
+import { createSettingsService } from '../../src-main/settings-service.js';
 import { createSettingsStore } from '../../src-main/settings-store.js';
 import { INVOKE_CHANNELS, type EventChannel } from '../../src-main/shared/ipc-contract.js';
+import { safeStorage } from '../mocks/electron.js';
 import { createAppWindow, isAppWindow } from '../../src-main/window.js';
 
 const ORIGIN = 'http://127.0.0.1:5174';
@@ -15,15 +18,29 @@ const INFO = { version: '0.1.0', platform: 'linux', apiBaseUrl: ORIGIN };
 let appWindow: MockBrowserWindow;
 let dispose: () => void;
 let broadcast: Mock<(channel: EventChannel, payload: unknown) => void>;
+let engine: {
+  configureProvider: Mock<(settings: unknown) => Promise<void>>;
+  testKey: Mock<
+    (settings: unknown) => Promise<{ ok: true; detail: string } | { ok: false; error: string }>
+  >;
+};
 
 beforeEach(() => {
   createAppWindow({ url: `${ORIGIN}/`, preloadPath: '/preload.mjs' });
   appWindow = BrowserWindow.getAllWindows()[0] as unknown as MockBrowserWindow;
   broadcast = vi.fn();
+  engine = {
+    configureProvider: vi.fn(async () => undefined),
+    testKey: vi.fn(async () => ({ ok: true as const, detail: 'Finnhub: the key works.' })),
+  };
   dispose = setupIpc({
     isTrustedSender: createSenderCheck({ allowedOrigin: ORIGIN, isAppWindow }),
     appInfo: () => INFO,
-    settings: createSettingsStore(createMemoryStore()),
+    settings: createSettingsService({
+      store: createSettingsStore(createMemoryStore()),
+      keys: createKeyStore(createMemoryStore(), safeStorage, 'linux'),
+      engine,
+    }),
     broadcast,
   });
 });
@@ -60,7 +77,11 @@ describe('setupIpc', () => {
       [{ provider: 'nope' }],
       /settings:set: invalid arguments at 0\.provider/,
     ],
-    ['an unknown key', [{ provider: 'replay', apiKey: 'x' }], /settings:set: invalid arguments/],
+    ['an unknown field', [{ provider: 'replay', baseUrl: 'x' }], /settings:set: invalid arguments/],
+    ['an empty key', [{ provider: 'finnhub', apiKey: '  ' }], /invalid arguments at 0\.apiKey/],
+    ['a key with spaces', [{ apiKey: 'two words' }], /at 0\.apiKey: expected letters/],
+    ['a key that is not text', [{ apiKey: 1234 }], /invalid arguments at 0\.apiKey/],
+    ['a zero rate cap', [{ rateLimitPerMinute: 0 }], /at 0\.rateLimitPerMinute/],
     ['a string', ['replay'], /settings:set: invalid arguments/],
     ['no argument', [], /settings:set: invalid arguments/],
     ['an extra argument', [{}, {}], /settings:set: invalid arguments/],
@@ -80,9 +101,50 @@ describe('setupIpc', () => {
     const patch = { provider: 'replay' };
     const next = await fakeIpcMain.simulateInvoke('settings:set', fromApp(), patch);
 
-    expect(next).toEqual({ provider: 'replay' });
+    expect(next).toEqual({
+      provider: 'replay',
+      rateLimitPerMinute: null,
+      keys: {},
+      keyStorage: 'os-keychain',
+    });
     await expect(fakeIpcMain.simulateInvoke('settings:get', fromApp())).resolves.toEqual(next);
     expect(broadcast).toHaveBeenCalledWith('settings:changed', next);
+  });
+
+  it.each([
+    ['the replay', [{ provider: 'replay' }], /at 0\.provider/],
+    ['an unknown field', [{ provider: 'finnhub', baseUrl: 'http://x' }], /invalid arguments/],
+    ['no argument', [], /settings:test-key: invalid arguments/],
+  ])('refuses settings:test-key for %s', async (_label, args, message) => {
+    await expect(
+      fakeIpcMain.simulateInvoke('settings:test-key', fromApp(), ...args),
+    ).rejects.toThrow(message);
+    expect(engine.testKey).not.toHaveBeenCalled();
+  });
+
+  it('switches the engine to a new provider and key, and never replies with the key', async () => {
+    const key = 'fh-secret-key-1a2b';
+    const next = await fakeIpcMain.simulateInvoke('settings:set', fromApp(), {
+      provider: 'finnhub',
+      apiKey: key,
+    });
+
+    expect(engine.configureProvider).toHaveBeenCalledWith({ provider: 'finnhub', apiKey: key });
+    expect(next).toMatchObject({ provider: 'finnhub', keys: { finnhub: { hint: '••••1a2b' } } });
+    const get = await fakeIpcMain.simulateInvoke('settings:get', fromApp());
+    const pushed = broadcast.mock.calls.map(([, payload]) => payload);
+    expect(JSON.stringify([next, get, pushed])).not.toContain(key);
+  });
+
+  it('tests a key through the engine without switching to it', async () => {
+    const reply = await fakeIpcMain.simulateInvoke('settings:test-key', fromApp(), {
+      provider: 'finnhub',
+      apiKey: 'fh-typed-key-9999',
+    });
+
+    expect(reply).toEqual({ ok: true, detail: 'Finnhub: the key works.' });
+    expect(engine.testKey).toHaveBeenCalledWith({ provider: 'finnhub', apiKey: 'fh-typed-key-9999' });
+    expect(engine.configureProvider).not.toHaveBeenCalled();
   });
 
   it('refuses a call from a subframe of our window', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createMemoryStore } from '../../src-main/key-value-store.js';
 import { createSettingsStore, DEFAULT_SETTINGS } from '../../src-main/settings-store.js';
@@ -14,17 +14,26 @@ describe('createSettingsStore', () => {
     expect(createSettingsStore(kv).get()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('saves an update and tells listeners until they unsubscribe', () => {
+  it('reads a file written before the rate cap existed', () => {
+    const kv = createMemoryStore({ settings: { provider: 'finnhub' } });
+
+    expect(createSettingsStore(kv).get()).toEqual({ provider: 'finnhub', rateLimitPerMinute: null });
+  });
+
+  it('saves an update merged over the current settings', () => {
     const kv = createMemoryStore();
     const store = createSettingsStore(kv);
-    const listener = vi.fn();
-    const unsubscribe = store.onChange(listener);
 
-    store.update({ provider: 'replay' });
-    unsubscribe();
-    store.update({});
+    store.update({ provider: 'twelvedata' });
+    store.update({ rateLimitPerMinute: 4 });
 
-    expect(kv.get('settings')).toEqual({ provider: 'replay' });
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(kv.get('settings')).toEqual({ provider: 'twelvedata', rateLimitPerMinute: 4 });
+  });
+
+  it('refuses a rate cap that is not a positive integer', () => {
+    const store = createSettingsStore(createMemoryStore());
+
+    expect(() => store.update({ rateLimitPerMinute: 0 })).toThrow();
+    expect(() => store.update({ rateLimitPerMinute: 1.5 })).toThrow();
   });
 });

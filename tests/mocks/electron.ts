@@ -401,9 +401,18 @@ const ENCRYPTED_PREFIX = 'mock-safe-storage:';
 /** Reversible, clearly fake "encryption": enough to check the key is never stored in clear. */
 export const safeStorage = {
   isEncryptionAvailable: fn<Electron.SafeStorage['isEncryptionAvailable']>(() => true),
-  encryptString: fn<Electron.SafeStorage['encryptString']>((plain) =>
-    Buffer.from(ENCRYPTED_PREFIX + Buffer.from(plain, 'utf8').toString('base64'), 'utf8'),
+  /** A Linux desktop with a keyring; tests set `basic_text` to play one without. */
+  getSelectedStorageBackend: fn<Electron.SafeStorage['getSelectedStorageBackend']>(
+    () => 'gnome_libsecret',
   ),
+  setUsePlainTextEncryption: fn<Electron.SafeStorage['setUsePlainTextEncryption']>(),
+  // Like Electron, encryption throws when it is not available.
+  encryptString: fn<Electron.SafeStorage['encryptString']>((plain) => {
+    if (!safeStorage.isEncryptionAvailable()) {
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString.');
+    }
+    return Buffer.from(ENCRYPTED_PREFIX + Buffer.from(plain, 'utf8').toString('base64'), 'utf8');
+  }),
   decryptString: fn<Electron.SafeStorage['decryptString']>((encrypted) => {
     const text = encrypted.toString('utf8');
     if (!text.startsWith(ENCRYPTED_PREFIX)) {

@@ -19,7 +19,7 @@ describe('preload', () => {
 
     expect(contextBridge.exposedKeys()).toEqual(['heatmap']);
     expect(Object.keys(api).sort()).toEqual(
-      ['getInfo', 'getSettings', 'onSettingsChanged', 'setSettings'].sort(),
+      ['getInfo', 'getSettings', 'onSettingsChanged', 'setSettings', 'testKey'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
@@ -31,11 +31,13 @@ describe('preload', () => {
     await expect(api.getInfo()).resolves.toEqual({ version: '0.1.0' });
     await api.getSettings();
     await api.setSettings({ provider: 'replay' });
+    await api.testKey({ provider: 'finnhub' });
 
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       ['app:get-info'],
       ['settings:get'],
       ['settings:set', { provider: 'replay' }],
+      ['settings:test-key', { provider: 'finnhub' }],
     ]);
   });
 
