@@ -84,6 +84,14 @@ export interface RunningEngine extends Engine {
   readonly driver: FetchDriver;
   /** Resumes fetching after the user changed the API key. */
   keyChanged(): void;
+  /**
+   * Stops fetching until `resume()` (the user paused updates, or the shell idles the app); the
+   * map keeps its data, going stale. A provider switched while paused stays paused.
+   */
+  pause(): Promise<void>;
+  /** Fetches again at once (catching up), after `pause()`. */
+  resume(): void;
+  isPaused(): boolean;
 }
 
 function matches(instrument: Instrument, query: StockQuery, universe: Universe): boolean {
@@ -171,6 +179,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   }
 
   let started = false;
+  let paused = false;
   return {
     universe,
     marketState,
@@ -203,7 +212,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     },
     async configureProvider(settings: ProviderSettings): Promise<void> {
       results = 0;
-      await session.configure(settings, started);
+      await session.configure(settings, started && !paused);
     },
     testKey: (settings: ProviderSettings): Promise<KeyTestResult> =>
       testProviderKey(settings, clock, options.providerTuning),
@@ -219,5 +228,20 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
       if (saver && marketState.quotes().length > 0) saver.saveNow();
     },
     keyChanged: () => session.driver.keyChanged(),
+    async pause(): Promise<void> {
+      if (paused) return;
+      paused = true;
+      // TODO: a streaming provider's socket stays open while paused (the session owns it);
+      // pausing should also close the stream and reopen it on resume.
+      await session.driver.stop();
+      log.info('pause: updates paused');
+    },
+    resume(): void {
+      if (!paused) return;
+      paused = false;
+      if (started) session.driver.start();
+      log.info('resume: updates resumed');
+    },
+    isPaused: () => paused,
   };
 }
