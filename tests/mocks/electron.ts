@@ -88,9 +88,15 @@ export class MockWebContents extends EventEmitter implements Members<Electron.We
   openDevTools = vi.fn<Electron.WebContents['openDevTools']>();
   isDestroyed = vi.fn<Electron.WebContents['isDestroyed']>(() => this.destroyed);
 
-  constructor() {
+  /** Test introspection only: what the owning window was created with. */
+  webPreferences: Electron.WebPreferences | null = null;
+
+  constructor(webPreferences: Electron.WebPreferences | null = null) {
     super();
+    this.webPreferences = webPreferences;
     allWebContents.set(this.id, this);
+    // Electron emits this on app for every webContents, before anything loads in it.
+    app.emit('web-contents-created', createEvent(), this);
   }
 
   destroy(): void {
@@ -156,7 +162,14 @@ export class MockBrowserWindow extends EventEmitter implements Members<Electron.
 
   constructor(readonly options: Electron.BrowserWindowConstructorOptions = {}) {
     super();
-    this.webContents = new MockWebContents() as MockWebContents & Electron.WebContents;
+    this.webContents = new MockWebContents(options.webPreferences ?? {}) as MockWebContents &
+      Electron.WebContents;
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     this.visible = options.show ?? true;
     windows.push(this);
   }
@@ -183,6 +196,20 @@ export class MockBrowserWindow extends EventEmitter implements Members<Electron.
   isVisible = vi.fn<Electron.BrowserWindow['isVisible']>(() => this.visible);
   isDestroyed = vi.fn<Electron.BrowserWindow['isDestroyed']>(() => this.destroyed);
   setMenuBarVisibility = vi.fn<Electron.BrowserWindow['setMenuBarVisibility']>();
+  private bounds: Electron.Rectangle;
+  private maximized = false;
+  getBounds = vi.fn<Electron.BrowserWindow['getBounds']>(() => ({ ...this.bounds }));
+  getNormalBounds = vi.fn<Electron.BrowserWindow['getNormalBounds']>(() => ({ ...this.bounds }));
+  setBounds = vi.fn<Electron.BrowserWindow['setBounds']>((bounds) => {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit('resize');
+    this.emit('move');
+  });
+  isMaximized = vi.fn<Electron.BrowserWindow['isMaximized']>(() => this.maximized);
+  maximize = vi.fn<Electron.BrowserWindow['maximize']>(() => {
+    this.maximized = true;
+    this.emit('maximize');
+  });
   /** Like Electron: `close` is preventable; if not prevented the window is destroyed. */
   close = vi.fn<Electron.BrowserWindow['close']>(() => {
     const event = createEvent();
@@ -213,6 +240,7 @@ interface AppState {
   quitting: boolean;
   version: string;
   appPath: string;
+  loginItem: Electron.Settings;
 }
 
 const appState: AppState = freshAppState();
@@ -225,6 +253,7 @@ function freshAppState(): AppState {
     quitting: false,
     version: '0.1.0',
     appPath: process.cwd(),
+    loginItem: {},
   };
 }
 
@@ -250,10 +279,19 @@ class MockApp extends EventEmitter implements Members<Electron.App> {
   getName = fn<Electron.App['getName']>(() => this.name);
   getAppPath = fn<Electron.App['getAppPath']>(() => appState.appPath);
   getPath = fn<Electron.App['getPath']>((name) => path.join(os.tmpdir(), 'electron-mock', name));
+  /** Like the OS: off until set, then what was last set. */
   getLoginItemSettings = fn<Electron.App['getLoginItemSettings']>(
-    () => ({ openAtLogin: false }) as Electron.LoginItemSettings,
+    () =>
+      ({
+        openAtLogin: appState.loginItem.openAtLogin ?? false,
+        openAsHidden: appState.loginItem.openAsHidden ?? false,
+        wasOpenedAtLogin: false,
+        wasOpenedAsHidden: false,
+      }) as Electron.LoginItemSettings,
   );
-  setLoginItemSettings = fn<Electron.App['setLoginItemSettings']>();
+  setLoginItemSettings = fn<Electron.App['setLoginItemSettings']>((settings) => {
+    appState.loginItem = { ...settings };
+  });
   focus = fn<Electron.App['focus']>();
   exit = fn<Electron.App['exit']>(() => {
     appState.quitting = true;
@@ -514,9 +552,34 @@ export class Menu implements Partial<Electron.Menu> {
 
   /** Clicks the item with this label, as a user would. */
   simulateClick(label: string): void {
-    const item = this.template.find((i) => i.label === label);
+    const item = this.item(label);
     if (!item) throw new Error(`No menu item labelled '${label}'`);
     item.click?.(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+  }
+
+  /** The item with this label, searched in submenus too. */
+  item(label: string): Electron.MenuItemConstructorOptions | undefined {
+    const search = (
+      items: readonly Electron.MenuItemConstructorOptions[],
+    ): Electron.MenuItemConstructorOptions | undefined => {
+      for (const item of items) {
+        if (item.label === label) return item;
+        const sub = Array.isArray(item.submenu) ? search(item.submenu) : undefined;
+        if (sub) return sub;
+      }
+      return undefined;
+    };
+    return search(this.template);
+  }
+
+  /** Every label, in order, submenus flattened after their parent. */
+  labels(): string[] {
+    const walk = (items: readonly Electron.MenuItemConstructorOptions[]): string[] =>
+      items.flatMap((i) => [
+        ...(i.label ? [i.label] : []),
+        ...(Array.isArray(i.submenu) ? walk(i.submenu) : []),
+      ]);
+    return walk(this.template);
   }
 }
 
@@ -534,7 +597,62 @@ export class Notification extends EventEmitter implements Members<Electron.Notif
   close = vi.fn<Electron.Notification['close']>(() => {
     this.emit('close', createEvent());
   });
+
+  /** The user clicked the notification. */
+  simulateClick(): void {
+    this.emit('click', createEvent());
+  }
 }
+
+// ---------------------------------------------------------------------- screen, power
+
+const DEFAULT_DISPLAY = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+  scaleFactor: 1,
+} as Electron.Display;
+let displays: Electron.Display[] = [DEFAULT_DISPLAY];
+
+function overlap(a: Electron.Rectangle, b: Electron.Rectangle): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Like Electron: the display most overlapping a rectangle, else the primary one. */
+export const screen = Object.assign(new EventEmitter(), {
+  getAllDisplays: fn<Electron.Screen['getAllDisplays']>(() => [...displays]),
+  getPrimaryDisplay: fn<Electron.Screen['getPrimaryDisplay']>(() => displays[0]!),
+  getDisplayMatching: fn<Electron.Screen['getDisplayMatching']>((rect) => {
+    const best = [...displays].sort((a, b) => overlap(b.bounds, rect) - overlap(a.bounds, rect));
+    return overlap(best[0]!.bounds, rect) > 0 ? best[0]! : displays[0]!;
+  }),
+  /** Replaces the connected displays (the first is primary). */
+  simulateDisplays(next: { bounds: Electron.Rectangle; workArea?: Electron.Rectangle }[]): void {
+    displays = next.map((d, i) => ({ ...DEFAULT_DISPLAY, id: i + 1, workArea: d.bounds, ...d }));
+  },
+});
+
+type IdleState = ReturnType<Electron.PowerMonitor['getSystemIdleState']>;
+const powerState = { idleState: 'active' as IdleState, onBattery: false };
+
+/** powerMonitor: events (`on-battery`, `on-ac`, `suspend`, `resume`, …) come from `emit`. */
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  getSystemIdleState: fn<Electron.PowerMonitor['getSystemIdleState']>(() => powerState.idleState),
+  getSystemIdleTime: fn<Electron.PowerMonitor['getSystemIdleTime']>(() =>
+    powerState.idleState === 'active' ? 0 : 3600,
+  ),
+  isOnBatteryPower: fn<Electron.PowerMonitor['isOnBatteryPower']>(() => powerState.onBattery),
+  /** Sets what the OS would report; emits `on-battery` / `on-ac` when that changes. */
+  simulate(changes: Partial<typeof powerState>): void {
+    const wasOnBattery = powerState.onBattery;
+    Object.assign(powerState, changes);
+    if (powerState.onBattery !== wasOnBattery) {
+      powerMonitor.emit(powerState.onBattery ? 'on-battery' : 'on-ac', createEvent());
+    }
+  },
+});
 
 export const BrowserWindow = MockBrowserWindow;
 
@@ -554,6 +672,8 @@ const electronMock = {
   Tray,
   Menu,
   Notification,
+  screen,
+  powerMonitor,
 };
 
 // Every export the fake provides is a real export of `electron`: no misspelled names.
@@ -578,6 +698,10 @@ export function resetElectronMock(): void {
   invokeHandlers.clear();
   exposedInMainWorld.clear();
   Tray.instances = [];
+  displays = [DEFAULT_DISPLAY];
+  Object.assign(powerState, { idleState: 'active', onBattery: false });
+  screen.removeAllListeners();
+  powerMonitor.removeAllListeners();
   Notification.instances = [];
   Menu.applicationMenu = null;
   for (const mock of moduleFns) mock.mockReset();
