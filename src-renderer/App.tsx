@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 
-import { Filters } from './components/Filters';
+import { Filters } from './components/filters/Filters';
 import { HeatmapChart } from './components/HeatmapChart';
 import { Legend } from './components/Legend';
 import { Notice } from './components/Notice';

@@ -21,7 +21,8 @@ export const NO_ANSWER = 0;
 const defaultFetch: FetchLike = (input, init) => fetch(input, init);
 
 function isApiError(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && typeof (value as ApiError).error === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  return typeof (value as ApiError).error === 'string';
 }
 
 /** Sends a request; `body` (when given) is sent as JSON. */

@@ -32,7 +32,8 @@ export function BreadthBar({ breadth, groupLabel, onGroupClick }: Props) {
           <span className="breadth-down" style={{ width: pct(decliners) }} />
         </div>
         <span className="breadth-text" aria-hidden="true">
-          <span className="up">▲ {advancers}</span> <span className="down">▼ {decliners}</span>{' '}
+          <span className="up">▲ {advancers}</span>{' '}
+          <span className="down">▼ {decliners}</span>{' '}
           <span className="flat">■ {unchanged}</span>
           {noData > 0 && <span className="flat"> · {noData} n/a</span>}
         </span>

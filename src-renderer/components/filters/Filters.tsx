@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
-import type { ViewState } from '../lib/view-state';
-import { toggleValue } from '../lib/view-state';
+import type { ViewState } from '../../lib/view-state';
+import { toggleValue } from '../../lib/view-state';
 
 interface PickerProps {
   label: string;

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 
-import { Filters } from '../../src-renderer/components/Filters';
+import { Filters } from '../../src-renderer/components/filters/Filters';
 import { buildQuery, DEFAULT_VIEW, type ViewState } from '../../src-renderer/lib/view-state';
 
 const SECTORS = ['Energy', 'Health Care', 'Utilities'];

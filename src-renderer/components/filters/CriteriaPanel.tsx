@@ -1,0 +1,52 @@
+import { useRef, useState } from 'react';
+
+import { CriteriaBuilder } from './CriteriaBuilder';
+import { CriteriaInput, type CheckFn } from './CriteriaInput';
+import { SavedFilters } from './SavedFilters';
+import type { SavedFiltersState } from './use-saved-filters';
+import './filters.css';
+
+interface Props {
+  applied: string;
+  onApply(expression: string): void;
+  saved: SavedFiltersState;
+  check?: CheckFn;
+}
+
+/** The criteria box, with a disclosure holding the builder and the saved filters. */
+export function CriteriaPanel({ applied, onApply, saved, check }: Props) {
+  const [proposal, setProposal] = useState<{ expression: string; seq: number } | null>(null);
+  const seq = useRef(0);
+  const more = useRef<HTMLDetailsElement>(null);
+
+  const propose = (expression: string) => {
+    setProposal({ expression, seq: ++seq.current });
+    if (more.current) more.current.open = false;
+  };
+
+  return (
+    <div className="criteria-panel">
+      <CriteriaInput
+        applied={applied}
+        fields={saved.fields}
+        onApply={onApply}
+        proposal={proposal}
+        {...(check ? { check } : {})}
+      />
+      <details className="picker criteria-more" ref={more}>
+        <summary>Builder &amp; saved</summary>
+        <div className="picker-menu criteria-menu">
+          <CriteriaBuilder fields={saved.fields} onUse={propose} />
+          <SavedFilters
+            filters={saved.filters}
+            current={applied}
+            onRestore={propose}
+            onSave={saved.save}
+            onDelete={saved.remove}
+          />
+          {saved.error && <p className="error">{saved.error}</p>}
+        </div>
+      </details>
+    </div>
+  );
+}
