@@ -1,10 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { Filters } from './components/filters/Filters';
 import { HeatmapChart } from './components/HeatmapChart';
 import { Legend } from './components/Legend';
 import { Notice } from './components/Notice';
+import { ProviderBanner } from './components/ProviderBanner';
+import { SettingsPanel } from './components/settings/SettingsPanel';
 import { StatusBar } from './components/StatusBar';
+import { useHealth } from './hooks/use-health';
 import { useMarketStream } from './hooks/use-market-stream';
 import { useNow } from './hooks/use-now';
 import { countStatuses } from './lib/tiles';
@@ -16,6 +19,9 @@ export function App() {
   const query = buildQuery(view);
   const market = useMarketStream(query);
   const now = useNow();
+  const { health, refresh: refreshHealth } = useHealth();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
 
   // Counts follow live batches (version), not only re-layouts.
   const counts = useMemo(() => countStatuses(market.tiles), [market.tiles, market.version]);
@@ -31,6 +37,15 @@ export function App() {
           onChange={setView}
         />
         <Legend />
+        <button
+          type="button"
+          className="gear-button"
+          aria-label="Settings"
+          title="Settings"
+          onClick={() => setSettingsOpen(true)}
+        >
+          ⚙
+        </button>
       </header>
 
       <main className="map-area">
@@ -56,6 +71,7 @@ export function App() {
           now={now}
           onRetry={market.retryNow}
         />
+        <ProviderBanner health={health} now={now} onOpenSettings={() => setSettingsOpen(true)} />
       </main>
 
       <StatusBar
@@ -65,6 +81,9 @@ export function App() {
         lastMessageAt={market.lastMessageAt}
         now={now}
       />
+      {settingsOpen && (
+        <SettingsPanel health={health} onClose={closeSettings} onSaved={refreshHealth} />
+      )}
     </div>
   );
 }
