@@ -1,8 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { Filters } from './components/filters/Filters';
+import { DEFAULT_VIEW_OPTIONS, type HeatmapHandle } from './chart/heatmap-view';
 import { HeatmapChart } from './components/HeatmapChart';
 import { Legend } from './components/Legend';
+import { MapControls } from './components/MapControls';
 import { Notice } from './components/Notice';
 import { ProviderBanner } from './components/ProviderBanner';
 import { SettingsPanel } from './components/settings/SettingsPanel';
@@ -11,11 +13,14 @@ import { useHealth } from './hooks/use-health';
 import { useMarketStream } from './hooks/use-market-stream';
 import { useNow } from './hooks/use-now';
 import { countStatuses } from './lib/tiles';
-import { buildQuery, DEFAULT_VIEW, isUnfiltered, type ViewState } from './lib/view-state';
+import { useUrlViewState } from './lib/use-view-url';
+import { buildQuery, DEFAULT_VIEW, isUnfiltered } from './lib/view-state';
 
 /** The page: header (filters, legend), the notice, the map or its empty/loading state, status. */
 export function App() {
-  const [view, setView] = useState<ViewState>(DEFAULT_VIEW);
+  const [view, setView] = useUrlViewState();
+  const mapRef = useRef<HeatmapHandle>(null);
+  const mapOptions = view.options ?? DEFAULT_VIEW_OPTIONS;
   const query = buildQuery(view);
   const market = useMarketStream(query);
   const now = useNow();
@@ -36,7 +41,17 @@ export function App() {
           categoryOptions={market.categoryOptions}
           onChange={setView}
         />
-        <Legend />
+        <MapControls
+          view={view}
+          onChange={setView}
+          map={mapRef}
+          tiles={market.tiles}
+          source={market.source}
+        />
+        <Legend
+          options={mapOptions}
+          onRangeChange={(range) => setView({ ...view, options: { ...mapOptions, range } })}
+        />
         <button
           type="button"
           className="gear-button"
@@ -60,7 +75,15 @@ export function App() {
             )}
           </div>
         )}
-        {market.tiles.length > 0 && <HeatmapChart tiles={market.tiles} version={market.version} />}
+        {market.tiles.length > 0 && (
+          <HeatmapChart
+            ref={mapRef}
+            tiles={market.tiles}
+            version={market.version}
+            options={mapOptions}
+            drillPath={view.drill ?? {}}
+          />
+        )}
         {/* The notice floats over the map so showing one never resizes (re-lays out) the map. */}
         <Notice
           status={market.status}

@@ -1,8 +1,9 @@
-import type { Chart, Plugin } from 'chart.js';
+import type { Chart } from 'chart.js';
 
-import { recolour } from './recolour';
+import { applyLiveUpdate } from '../components/HeatmapChart';
+import type { HeatmapHandle } from './heatmap-view';
 import type { DrawnTile, HeatmapTestHook } from './test-hook-types';
-import { tileOf } from './tile-of';
+import type { TilePainter } from './tile-painter';
 
 declare global {
   interface Window {
@@ -10,107 +11,86 @@ declare global {
   }
 }
 
-/** The geometry Chart.js elements carry (not in their public type). */
-interface ElementGeometry {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  hidden?: boolean;
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /**
- * Counts layouts: the treemap controller replaces `dataset.data` only when it lays out again.
- * Registered per chart through the `plugins` prop.
- */
-export function createLayoutCounter(): Plugin<'treemap'> & { count(): number; recolours: number } {
-  let last: unknown = null;
-  let count = 0;
-  return {
-    id: 'layoutCounter',
-    recolours: 0,
-    count: () => count,
-    afterUpdate(chart) {
-      const data = chart.data.datasets[0]?.data;
-      if (data && data !== last) {
-        last = data;
-        count++;
-      }
-    },
-  };
-}
-
-/**
  * Exposes a read-only summary of the drawn map on `window.__heatmap` for the browser tests.
- * It reads geometry and colour from the real elements. Returns an uninstaller.
+ * Returns an uninstaller.
  */
 export function installTestHook(
-  getChart: () => Chart<'treemap'> | null,
-  counter: ReturnType<typeof createLayoutCounter>,
+  getChart: () => Chart | null,
+  painter: TilePainter,
+  counter: { layouts: number },
+  _handle: HeatmapHandle,
 ): () => void {
+  let recolours = 0;
+  const pixel = (chart: Chart, x: number, y: number) => {
+    const ratio = chart.currentDevicePixelRatio;
+    const px = chart.ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+    return `rgb(${px[0]}, ${px[1]}, ${px[2]})`;
+  };
   const hook: HeatmapTestHook = {
     tiles() {
-      const chart = getChart();
-      if (!chart) return [];
-      const meta = chart.getDatasetMeta(0);
-      const points = chart.data.datasets[0]?.data ?? [];
-      const out: DrawnTile[] = [];
-      meta.data.forEach((el, i) => {
-        const tile = tileOf(points[i]);
-        if (!tile) return;
-        const e = el as unknown as ElementGeometry;
-        const colour = String((el.options as { backgroundColor?: unknown }).backgroundColor);
-        out.push({
-          symbol: tile.symbol,
-          sector: tile.sector,
-          x: e.x,
-          y: e.y,
-          w: e.width,
-          h: e.height,
-          colour,
-          hidden: !!e.hidden,
-        });
-      });
-      return out;
+      return painter.tiles.map(
+        (t): DrawnTile => ({
+          symbol: t.tile.symbol,
+          sector: t.tile.sector,
+          x: t.rect.x,
+          y: t.rect.y,
+          w: t.rect.w,
+          h: t.rect.h,
+          colour: t.fill,
+          hidden: t.plan.lines === 0,
+          status: t.tile.status,
+        }),
+      );
     },
     samplePixels(max) {
       const chart = getChart();
-      const ctx = chart?.ctx;
-      if (!chart || !ctx) return [];
-      const ratio = chart.currentDevicePixelRatio;
+      if (!chart) return [];
       return hook
         .tiles()
-        .filter((t) => t.w > 40 && t.h > 40)
+        .filter((t) => t.w > 40 && t.h > 40 && t.status !== 'missing')
         .slice(0, max)
-        .map((t) => {
-          const x = Math.round((t.x + 4) * ratio);
-          const y = Math.round((t.y + 4) * ratio);
-          const px = ctx.getImageData(x, y, 1, 1).data;
-          return { symbol: t.symbol, colour: t.colour, pixel: `rgb(${px[0]}, ${px[1]}, ${px[2]})` };
-        });
+        .map((t) => ({ symbol: t.symbol, colour: t.colour, pixel: pixel(chart, t.x + 2, t.y + 2) }));
     },
-    layouts: () => counter.count(),
-    recolours: () => counter.recolours,
+    pixelAt(x, y) {
+      const chart = getChart();
+      return chart ? pixel(chart, x, y) : '';
+    },
+    layouts: () => counter.layouts,
+    recolours: () => recolours,
     benchmark(runs) {
       const chart = getChart();
       if (!chart) return { recolourMs: NaN, updateNoneMs: NaN };
       const a: number[] = [];
       const b: number[] = [];
+      const saved = painter.tiles.map((t) => t.tile.changePercent);
       for (let i = 0; i < runs; i++) {
-        let t = performance.now();
-        recolour(chart);
-        a.push(performance.now() - t);
-        t = performance.now();
+        const k = i % 2 ? 1 : -1;
+        for (const t of painter.tiles) {
+          if (t.tile.changePercent !== null) t.tile.changePercent = k * (t.tile.changePercent + 0.01);
+        }
+        let start = performance.now();
+        applyLiveUpdate(chart, painter, null);
+        a.push(performance.now() - start);
+        start = performance.now();
         chart.update('none');
-        b.push(performance.now() - t);
+        b.push(performance.now() - start);
       }
+      painter.tiles.forEach((t, i) => (t.tile.changePercent = saved[i] ?? null));
+      applyLiveUpdate(chart, painter, null);
       return { recolourMs: median(a), updateNoneMs: median(b) };
     },
   };
   window.__heatmap = hook;
+  const original = painter.paintChanged.bind(painter);
+  painter.paintChanged = (ctx, changed) => {
+    recolours++;
+    return original(ctx, changed);
+  };
   return () => {
+    painter.paintChanged = original;
     if (window.__heatmap === hook) delete window.__heatmap;
   };
 }

@@ -1,129 +1,67 @@
-import type { ChartData, ChartOptions, ScriptableContext, TooltipItem } from 'chart.js';
-import type { TreemapDataPoint } from 'chartjs-chart-treemap';
+import type { ChartData, ChartOptions } from 'chart.js';
 
-import { tileColour } from '../lib/colour-scale';
-import { formatMarketCap, formatPercent } from '../lib/format';
 import type { Tile } from '../lib/tiles';
-import { tooltipLines } from '../lib/tooltip-lines';
-import { tileOf } from './tile-of';
+import { MIN_TILE_SHARE } from '../lib/tiles';
+import type { SizeBy } from './heatmap-view';
+import type { TreeNode } from './tile-of';
+import { tileWeights } from './tile-value';
 
-/** The scriptable context of a treemap point (the package does not export its own alias). */
-type TreemapScriptableContext = ScriptableContext<'treemap'> & { raw: TreemapDataPoint };
+/** Caption band of sector and industry boxes: font 10 px × 1.2 line height + 2 × 2 px padding. */
+export const CAPTION_FONT_PX = 10;
+export const CAPTION_PADDING_PX = 2;
+export const CAPTION_PX = CAPTION_FONT_PX * 1.2 + 2 * CAPTION_PADDING_PX;
 
-/** Background of sector (level 0) and industry (level 1) boxes; shows through tile gaps. */
-const GROUP_BACKGROUND = ['#0b0d11', '#1c2029'];
-const CAPTION_COLOUR = ['#e6e9ef', '#9aa2b1'];
-const LABEL_COLOUR = 'rgba(255, 255, 255, 0.96)';
-const HOVER_OUTLINE = '#ffffff';
-
-/** Label font size for a tile of `w`×`h` px: grows with the tile, within readable bounds. */
-export function labelFontSize(w: number, h: number): number {
-  return Math.max(9, Math.min(22, Math.floor(Math.min(w / 4.2, h / 2.8))));
+/** Tree nodes for a layout: area weights are fixed here, so live updates never move a tile. */
+export function treeNodes(tiles: readonly Tile[], sizeBy: SizeBy): TreeNode[] {
+  const weights = tileWeights(tiles, sizeBy, MIN_TILE_SHARE);
+  return tiles.map((tile, i) => ({
+    sector: tile.sector,
+    industry: tile.industry,
+    symbol: tile.symbol,
+    weight: weights[i]!,
+    tile,
+  }));
 }
 
-/** What a tile says: ticker and % when both lines fit, the ticker alone when only one does. */
-export function labelLines(tile: Tile, w: number, h: number): string[] {
-  const size = labelFontSize(w, h);
-  const pct = formatPercent(tile.changePercent);
-  return h >= size * 2.6 ? [tile.symbol, pct] : [tile.symbol];
-}
-
-const colourOf = (ctx: TreemapScriptableContext): string => {
-  const tile = tileOf(ctx.raw);
-  if (tile) return tileColour(tile.changePercent, tile.status);
-  return GROUP_BACKGROUND[Math.min(ctx.raw?.l ?? 0, 1)] ?? '#000';
-};
-
-const hoverWidthOf = (ctx: TreemapScriptableContext): number => (tileOf(ctx.raw) ? 2 : 0);
-
-/** The one dataset of the map. `tree` holds our tile objects; the controller lays them out. */
-export function treemapData(tiles: Tile[]): ChartData<'treemap'> {
+/**
+ * The one dataset of the treemap. Chart.js lays it out (squarified, sector > industry > stock);
+ * map-plugin paints it, so colours and labels here are off and only the geometry matters. The
+ * captions stay "displayed" so the layout reserves their band; the plugin draws the text.
+ */
+export function treemapData(nodes: TreeNode[]): ChartData<'treemap'> {
   return {
     datasets: [
       {
-        label: 'S&P 500',
-        tree: tiles as unknown as Record<string, unknown>[],
-        key: 'size',
+        label: 'Market map',
+        tree: nodes as unknown as Record<string, unknown>[],
+        key: 'weight',
         groups: ['sector', 'industry', 'symbol'],
         data: [],
         spacing: 0.6,
         borderWidth: 0,
-        backgroundColor: colourOf,
-        // Hover keeps the scale colour and outlines the tile instead, so a live recolour of a
-        // hovered tile stays right.
-        hoverBackgroundColor: colourOf,
-        hoverBorderColor: HOVER_OUTLINE,
-        // Typed as a number, but the element resolves it per point like every option here.
-        hoverBorderWidth: hoverWidthOf as unknown as number,
+        backgroundColor: 'transparent',
         captions: {
           display: true,
-          color: (ctx) => CAPTION_COLOUR[Math.min(ctx.raw?.l ?? 0, 1)] ?? '#fff',
-          font: { size: 10, weight: 'bold' },
-          padding: 2,
-          formatter: (ctx) => {
-            const name = ctx.raw?.g ?? '';
-            return ctx.raw?.l === 0 ? name.toUpperCase() : name;
-          },
+          font: { size: CAPTION_FONT_PX, weight: 'bold' },
+          padding: CAPTION_PADDING_PX,
         },
-        labels: {
-          display: true,
-          overflow: 'hidden',
-          color: LABEL_COLOUR,
-          align: 'center',
-          position: 'middle',
-          padding: 2,
-          font: (ctx) => {
-            const size = labelFontSize(ctx.raw?.w ?? 0, ctx.raw?.h ?? 0);
-            return [
-              { size, weight: 'bold' },
-              { size: Math.max(9, Math.round(size * 0.8)) },
-            ];
-          },
-          formatter: (ctx) => {
-            const tile = tileOf(ctx.raw);
-            return tile ? labelLines(tile, ctx.raw.w, ctx.raw.h) : '';
-          },
-        },
+        labels: { display: false },
       },
     ],
   };
 }
 
-type Item = TooltipItem<'treemap'>;
-const pointOf = (item: Item) => item.raw as TreemapDataPoint;
-
-/** Chart options: no animation (live updates must not tween), our tooltip text, dark theme. */
+/**
+ * No animation (live updates must not tween), no Chart.js events: hover, tooltip and clicks are
+ * handled on the overlay canvas so the pointer never forces a repaint of the map.
+ */
 export function treemapOptions(): ChartOptions<'treemap'> {
   return {
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
+    events: [],
     layout: { padding: 0 },
-    plugins: {
-      tooltip: {
-        backgroundColor: 'rgba(16, 18, 24, 0.96)',
-        borderColor: '#3a4050',
-        borderWidth: 1,
-        titleColor: '#ffffff',
-        bodyColor: '#d5d9e2',
-        padding: 10,
-        displayColors: false,
-        // The pointer is over a sector, an industry and a stock at once: show the deepest only.
-        filter: (item, _index, items) =>
-          (pointOf(item).l ?? 0) === Math.max(...items.map((i) => pointOf(i).l ?? 0)),
-        callbacks: {
-          title: (items) => {
-            const point = items[0] ? pointOf(items[0]) : undefined;
-            const tile = tileOf(point);
-            return tile ? tooltipLines(tile).title : (point?.g ?? '');
-          },
-          label: (item) => {
-            const tile = tileOf(pointOf(item));
-            if (tile) return tooltipLines(tile).lines;
-            return `Market cap: ${formatMarketCap(pointOf(item).v)}`;
-          },
-        },
-      },
-    },
+    plugins: { tooltip: { enabled: false } },
   };
 }

@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+
+import { fromSearch, toSearch, type ViewState } from './view-state';
+
+/**
+ * The view state, read from the page URL at start and written back (replaceState, no history
+ * entry per change) whenever it changes, so a reload or a shared link restores the same view.
+ */
+export function useUrlViewState(): [ViewState, (view: ViewState) => void] {
+  const [view, setView] = useState<ViewState>(() => fromSearch(window.location.search));
+  useEffect(() => {
+    const search = toSearch(view);
+    if (search === window.location.search) return;
+    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    window.history.replaceState(window.history.state, '', url);
+  }, [view]);
+  return [view, setView];
+}
