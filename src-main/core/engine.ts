@@ -125,6 +125,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     interest,
     marketState,
     refreshMs: fixedRefreshMs,
+    staleAfterMs,
     onResult: () => {
       results += 1;
       saver?.maybeSave();

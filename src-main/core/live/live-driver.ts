@@ -1,19 +1,19 @@
 /**
- * Builds the driver of a live provider from the session's parts.
+ * Builds the driver of a live provider: the quota scheduler for REST, plus the provider's
+ * stream (when it has one and its URL is safe to use) for the most important symbols.
  */
 import type { Clock } from '../domain/types.js';
 import type { MarketState } from '../market/market-state.js';
 import type { NyseCalendar } from '../market/nyse-calendar.js';
 import type { MarketDataProvider, QuoteBatchResult, RatePolicy } from '../providers/provider.js';
-import type { FetchDriver } from '../scheduler/driver.js';
-import { Scheduler } from '../scheduler/scheduler.js';
+import type { DriverStatus, FetchDriver } from '../scheduler/driver.js';
+import { areaWeights, WATCH_BOOST } from '../scheduler/priority.js';
+import { QuotaScheduler } from '../scheduler/quota-scheduler.js';
+import { StreamFeed } from '../scheduler/stream-feed.js';
 import type { Timers } from '../scheduler/timers.js';
 import type { UsageStore } from '../scheduler/usage-store.js';
 import type { Universe } from '../universe/universe.js';
 import type { ViewerInterest } from './viewer-interest.js';
-
-/** Pause between full cycles until the quota scheduler paces live providers itself. */
-const LIVE_CYCLE_MS = 60_000;
 
 export interface LiveDriverOptions {
   provider: MarketDataProvider;
@@ -35,18 +35,56 @@ export interface LiveDriverOptions {
 
 /** A live provider's driver, with the policy it enforces. */
 export function createLiveDriver(options: LiveDriverOptions): FetchDriver & { policy: RatePolicy } {
-  const driver = new Scheduler({
+  const { universe, interest } = options;
+  const weights = areaWeights(new Map(universe.instruments.map((i) => [i.symbol, i.marketCap])));
+  const importance = (symbol: string): number =>
+    (weights.get(symbol) ?? 0) * (interest.isWatched(symbol) ? WATCH_BOOST : 1);
+  const ranked = (): string[] =>
+    universe.symbols().sort((a, b) => importance(b) - importance(a));
+
+  const feed = options.streamAllowed
+    ? new StreamFeed({
+        provider: options.provider,
+        ranked,
+        onTicks: (ticks) => options.marketState.applyTicks(ticks),
+        onStatus: options.onStatus,
+      })
+    : undefined;
+  let seenRevision = -1;
+
+  const scheduler = new QuotaScheduler({
     provider: options.provider,
-    ratePolicy: options.policy,
-    symbols: () => options.universe.symbols(),
+    policy: options.policy,
+    symbols: universe.symbols(),
+    weights,
+    isWatched: (symbol) => interest.isWatched(symbol),
+    isStreamed: (symbol) => feed?.isStreamed(symbol) ?? false,
+    calendar: options.calendar,
     clock: options.clock,
-    refreshMs: LIVE_CYCLE_MS,
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.usageStore ? { usageStore: options.usageStore } : {}),
     ...(options.random ? { random: options.random } : {}),
-    onResult: (result) => options.onQuotes(result),
-    onError: () => {
-      options.marketState.sweep();
-      options.onStatus();
+    onResult: (result) => {
+      options.onQuotes(result);
+      // The viewers' interest may have moved: re-rank the streamed set (cheap when unchanged).
+      if (feed && interest.revision !== seenRevision) {
+        seenRevision = interest.revision;
+        feed.refresh();
+      }
     },
+    onStatus: options.onStatus,
   });
-  return Object.assign(driver, { policy: options.policy });
+
+  return {
+    policy: options.policy,
+    start: () => {
+      scheduler.start();
+      feed?.refresh();
+    },
+    stop: async () => {
+      await Promise.all([scheduler.stop(), feed?.close()]);
+    },
+    keyChanged: () => scheduler.keyChanged(),
+    status: (): DriverStatus => scheduler.status(),
+  };
 }

@@ -48,6 +48,8 @@ export interface SessionOptions {
   usageStore?: UsageStore;
   replay?: ReplaySettings;
   random?: () => number;
+  /** Staleness age of the replay or a directly given provider. */
+  staleAfterMs: number;
   /** After every applied result. */
   onResult(): void;
   /** After every success or failure, so the market state's condition follows. */
@@ -59,7 +61,14 @@ interface Active {
   driver: FetchDriver;
   label: string;
   policy: RatePolicy;
+  /** Age after which this provider's quotes count as stale. */
+  staleAfterMs: number;
 }
+
+/** Live quotes are stale after twice the full-refresh time, within these bounds. */
+const LIVE_STALE_MIN_MS = 60_000;
+const LIVE_STALE_MAX_MS = 30 * 60_000;
+const LIVE_STALE_REFRESH_MULTIPLE = 2;
 
 /** See the module comment. */
 export class ProviderSession {
@@ -74,6 +83,7 @@ export class ProviderSession {
     } else {
       this.active = this.replay();
     }
+    options.marketState.setStaleAfter(this.active.staleAfterMs);
   }
 
   get provider(): MarketDataProvider {
@@ -127,6 +137,7 @@ export class ProviderSession {
       const reason = `last good data from ${old.label}, waiting for ${incoming.label}`;
       this.options.marketState.markHeld(reason, { replaceable: toReplay !== fromReplay });
       this.active = incoming;
+      this.options.marketState.setStaleAfter(incoming.staleAfterMs);
       log.info(`configure: switched from ${old.provider.id} to ${incoming.provider.id}`);
       if (running) incoming.driver.start();
       this.options.onStatus();
@@ -162,7 +173,12 @@ export class ProviderSession {
       streamAllowed,
       onQuotes: (result) => this.applyResult(result),
     });
-    return { provider, driver, label: providerLabel(checked.id), policy: driver.policy };
+    const refresh = driver.status().fullRefreshMs ?? LIVE_STALE_MIN_MS;
+    const staleAfterMs = Math.min(
+      LIVE_STALE_MAX_MS,
+      Math.max(LIVE_STALE_MIN_MS, LIVE_STALE_REFRESH_MULTIPLE * refresh),
+    );
+    return { provider, driver, label: providerLabel(checked.id), policy: driver.policy, staleAfterMs };
   }
 
   private simple(provider: MarketDataProvider, policy: RatePolicy): Active {
@@ -179,7 +195,8 @@ export class ProviderSession {
         this.options.onStatus();
       },
     });
-    return { provider, driver, label: provider.source().label, policy };
+    const staleAfterMs = this.options.staleAfterMs;
+    return { provider, driver, label: provider.source().label, policy, staleAfterMs };
   }
 
   private applyResult(result: QuoteBatchResult): void {

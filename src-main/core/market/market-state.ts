@@ -39,6 +39,7 @@ export class MarketState {
   private newest: number | null = null;
   /** Why quotes are not being refreshed right now ("rate limited"), shown on stale symbols. */
   private condition: string | undefined;
+  private staleAfterMs: number;
 
   constructor(private readonly options: MarketStateOptions) {
     if (!(options.staleAfterMs > 0)) {
@@ -47,6 +48,7 @@ export class MarketState {
       );
     }
     this.instruments = new Map(options.instruments.map((i) => [i.symbol, i]));
+    this.staleAfterMs = options.staleAfterMs;
   }
 
   /** Keeps each quote only if it is newer than the one held; emits the symbols that changed. */
@@ -140,6 +142,13 @@ export class MarketState {
     this.emit(changed);
   }
 
+  /** Changes the age after which a quote is stale (a provider switch changes the pace). */
+  setStaleAfter(ms: number): void {
+    if (!(ms > 0)) throw new RangeError(`market state: \`staleAfterMs\` must be > 0, received ${ms}`);
+    this.staleAfterMs = ms;
+    this.sweep();
+  }
+
   /** Sets why quotes are not refreshing now (undefined: they are); stale rows show it. */
   setCondition(condition: string | undefined): void {
     if (condition === this.condition) return;
@@ -165,7 +174,7 @@ export class MarketState {
     if (entry.restoredReason) return { status: 'stale', reason: entry.restoredReason };
 
     const age = this.options.clock.now() - entry.quote.timestamp;
-    if (age > this.options.staleAfterMs) {
+    if (age > this.staleAfterMs) {
       const reason = this.condition
         ? `last good quote ${formatEasternMinute(entry.quote.timestamp)} — ${this.condition}`
         : `no update for ${Math.round(age / MS_PER_SECOND)} s`;

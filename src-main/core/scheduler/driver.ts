@@ -38,6 +38,8 @@ export interface DriverStatus {
   fullRefreshMs: number | null;
   /** Whether any call has succeeded since the driver started. */
   hasSucceeded: boolean;
+  /** Calls started and not yet answered. */
+  callsInFlight: number;
   /** The NYSE is closed (night, weekend, holiday): the driver only checks now and then. */
   marketClosed: boolean;
 }

@@ -92,6 +92,7 @@ export class Scheduler implements FetchDriver {
       quotaExhausted: false,
       fullRefreshMs: null,
       hasSucceeded: this.succeeded,
+      callsInFlight: this.queue.pending,
       marketClosed: false,
     };
   }

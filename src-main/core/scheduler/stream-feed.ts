@@ -1,0 +1,67 @@
+/**
+ * The provider's live stream, where it has one, for the most important symbols (watched first,
+ * then the biggest tiles) within its symbol limit. Trades go straight to the market state; the
+ * REST scheduler still fetches those symbols, less eagerly, for previous close and volume.
+ */
+import { createLogger } from '../log.js';
+import type { MarketDataProvider, StreamHandle, StreamState, StreamTick } from '../providers/provider.js';
+
+const log = createLogger('stream-feed');
+
+export interface StreamFeedOptions {
+  provider: MarketDataProvider;
+  /** Symbols by importance, most important first; read when the set is refreshed. */
+  ranked(): string[];
+  onTicks(ticks: StreamTick[]): void;
+  onStatus?(): void;
+}
+
+/** See the module comment. */
+export class StreamFeed {
+  private handle: StreamHandle | undefined;
+  private symbols = new Set<string>();
+  private state: StreamState = 'closed';
+  private stoppedByKey = false;
+
+  constructor(private readonly options: StreamFeedOptions) {}
+
+  /** Whether trades for `symbol` are arriving now. */
+  isStreamed(symbol: string): boolean {
+    return this.state === 'live' && this.symbols.has(symbol);
+  }
+
+  /** Opens the stream (or re-sends its set when the ranking changed). */
+  refresh(): void {
+    const { provider } = this.options;
+    const limit = provider.capabilities.streamSymbolLimit ?? 0;
+    if (!provider.capabilities.streaming || !provider.stream || limit === 0 || this.stoppedByKey) {
+      return;
+    }
+    const wanted = this.options.ranked().slice(0, limit);
+    if (this.handle && wanted.every((s) => this.symbols.has(s))) return;
+
+    this.symbols = new Set(wanted);
+    if (this.handle) {
+      this.handle.setSymbols(wanted);
+      return;
+    }
+    this.handle = provider.stream(wanted, {
+      onTicks: (ticks) => this.options.onTicks(ticks),
+      onState: (state) => {
+        this.state = state;
+        this.options.onStatus?.();
+      },
+      onError: (error, symbol) => {
+        log.warn(`stream: ${error.kind}${symbol ? ` for ${symbol}` : ''}`, error);
+        if (error.kind === 'bad-key') this.stoppedByKey = true;
+      },
+    });
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    this.state = 'closed';
+    await handle?.close();
+  }
+}
