@@ -112,12 +112,11 @@ export class TilePainter {
     const measureCache = new Map<string, number>();
     const measure = (text: string, px: number, bold: boolean) => {
       const key = `${px}|${bold ? 1 : 0}|${text}`;
-      let w = measureCache.get(key);
-      if (w === undefined) {
-        ctx.font = fontOf(px, bold);
-        w = ctx.measureText(text).width;
-        measureCache.set(key, w);
-      }
+      const cached = measureCache.get(key);
+      if (cached !== undefined) return cached;
+      ctx.font = fontOf(px, bold);
+      const w = ctx.measureText(text).width;
+      measureCache.set(key, w);
       return w;
     };
     this.groups = groups.map((g) => ({ ...g, rect: snapRect(g.rect, dpr) }));
