@@ -145,7 +145,7 @@ function ours(n: number, runs: number) {
         const tile = tileOf(point);
         const rect = boxOf(el);
         if (tile) out.tiles.push({ tile, rect });
-        else if (point) out.groups.push({ level: point.l === 0 ? 0 : 1, sector: point.g, rect, captionPx: 16 });
+        else if (point) out.groups.push({ level: point.l === 0 ? 0 : 1, sector: point.g ?? '', rect, captionPx: 16 });
       });
       return out;
     },
