@@ -3,8 +3,9 @@
  * headless. The window then loads the renderer from this server, so the app and a browser get
  * market data the same way.
  */
-import { createEngine } from './core/engine.js';
-import type { Engine } from './core/engine-types.js';
+import { createAlertMonitor, type AlertMonitor } from './core/alerts/alert-monitor.js';
+import type { AlertStore } from './core/alerts/alert-store.js';
+import { createEngine, type RunningEngine } from './core/engine.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
 import { createLogger, formatError } from './core/log.js';
 import type { SnapshotStore } from './core/store/snapshot-store.js';
@@ -19,10 +20,14 @@ export interface BackendOptions {
   port: number;
   /** Origins besides our own allowed to call the API (the vite dev server in development). */
   extraOrigins?: string[];
+  /** Where alert rules and history are kept; none: in memory only. */
+  alertStore?: AlertStore;
 }
 
 export interface Backend {
-  engine: Engine;
+  engine: RunningEngine;
+  /** Alert rules, evaluated after every change batch; also behind `/api/alerts`. */
+  alerts: AlertMonitor;
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   origin: string;
   /** Stops the HTTP server, then the engine (which saves the snapshot). Safe to call twice. */
@@ -32,10 +37,16 @@ export interface Backend {
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const engine = await createEngine({ resourcesDir: options.resourcesDir, store: options.store });
   await engine.start();
+  const alerts = createAlertMonitor({
+    engine,
+    ...(options.alertStore ? { store: options.alertStore } : {}),
+  });
+  alerts.start();
 
   const extraOrigins = options.extraOrigins ?? [];
   const server = createHttpServer({
     engine,
+    alerts,
     staticDir: options.rendererDir,
     port: options.port,
     host: LOOPBACK_HOST,
@@ -60,9 +71,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     stopping ??= (async () => {
       // Streams first, so no client sees the engine stop mid-batch.
       await server.stop().catch((error: unknown) => log.warn('stop backend: http', error));
+      alerts.stop();
       await engine.stop();
     })();
     return stopping;
   };
-  return { engine, origin, stop };
+  return { engine, alerts, origin, stop };
 }

@@ -27,6 +27,8 @@ export interface IpcDependencies {
   settings: SettingsService;
   /** Pushes an event to every app window. */
   broadcast: <C extends EventChannel>(channel: C, payload: EventContract[C]) => void;
+  /** Launch at login; absent (tests, platforms without it): reads false, refuses to set. */
+  loginItem?: { get(): boolean; set(enabled: boolean): void };
 }
 
 type ArgsSchema<C extends InvokeChannel> = z.ZodType<InvokeRequest<C>>;
@@ -60,6 +62,12 @@ export function setupIpc(deps: IpcDependencies): () => void {
   handle('settings:test-key', z.tuple([keyTestRequestSchema]), (request) =>
     deps.settings.testKey(request),
   );
+  handle('desktop:get-launch-at-login', NO_ARGS, () => deps.loginItem?.get() ?? false);
+  handle('desktop:set-launch-at-login', z.tuple([z.boolean()]), (enabled) => {
+    if (!deps.loginItem) throw new Error('desktop:set-launch-at-login: not available here');
+    deps.loginItem.set(enabled);
+    return deps.loginItem.get();
+  });
 
   const unsubscribe = deps.settings.onChange((settings) =>
     deps.broadcast('settings:changed', settings),

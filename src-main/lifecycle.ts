@@ -35,8 +35,9 @@ export function setupQuit(stopBackend: () => Promise<void>): void {
       });
   });
 
-  // TODO: issue 5 keeps the app in the tray when its window closes; until then closing the
-  // last window quits, except on macOS where apps conventionally stay in the dock.
+  // Closing the main window hides it to the tray (close-to-tray.ts), so every window closes
+  // only on the way out; this quit covers a window destroyed some other way (macOS apps
+  // conventionally stay in the dock then).
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -8,7 +8,9 @@
 // (vite.config.ts externalises dependency names exactly).
 import log from 'electron-log';
 
-import { setLogSink, type LogLevel } from './core/log.js';
+import path from 'node:path';
+
+import { redactText, setLogSink, type LogLevel } from './core/log.js';
 
 /** Rotate the log file at this size (electron-log keeps one `.old.log`). */
 const MAX_LOG_BYTES = 5 * 1024 * 1024;
@@ -16,6 +18,12 @@ const MAX_LOG_BYTES = 5 * 1024 * 1024;
 export function setupLogging(): void {
   log.transports.file.level = 'info';
   log.transports.file.maxSize = MAX_LOG_BYTES;
+  // Our own lines are redacted before they get here; this also covers anything that logs
+  // through electron-log directly (its error catcher, a dependency), on every transport.
+  log.hooks.push((message) => ({
+    ...message,
+    data: message.data.map((part: unknown) => (typeof part === 'string' ? redactText(part) : part)),
+  }));
 
   const scopes = new Map<string, ReturnType<typeof log.scope>>();
   setLogSink((level: LogLevel, module: string, line: string) => {
@@ -26,4 +34,9 @@ export function setupLogging(): void {
     }
     scoped[level](line);
   });
+}
+
+/** The folder of the log file (for "Open log folder"). */
+export function logFolder(): string {
+  return path.dirname(log.transports.file.getFile().path);
 }

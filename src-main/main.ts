@@ -6,12 +6,18 @@
 import { app, dialog, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 
+import path from 'node:path';
+
 import { startBackend } from './backend.js';
+import { createAlertStore } from './core/alerts/alert-store.js';
 import { createLogger, formatError } from './core/log.js';
+import { adoptMainWindow, setupDesktop } from './desktop.js';
+import { createDesktopPrefs } from './desktop-prefs.js';
 import { createElectronSnapshotStore } from './electron-snapshot-store.js';
 import { setupIpc } from './ipc.js';
 import { createKeyStore } from './key-store.js';
 import { setupMainWindow, setupQuit } from './lifecycle.js';
+import { launchedHidden, setupLoginItem } from './login-item.js';
 import { setupLogging } from './logging.js';
 import { originOf } from './origin.js';
 import { resolveAppPaths } from './paths.js';
@@ -20,7 +26,9 @@ import { createSenderCheck } from './sender-check.js';
 import { createSettingsService } from './settings-service.js';
 import { createSettingsStore } from './settings-store.js';
 import { setupSingleInstance } from './single-instance.js';
+import { setupWebContentsGuard } from './web-contents-guard.js';
 import { createAppWindow, getMainWindow, isAppWindow, sendToAppWindows } from './window.js';
+import { restoredBounds } from './window-state.js';
 
 const log = createLogger('main');
 
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
     store: createElectronSnapshotStore(new ElectronStore({ name: 'snapshot' })),
     port: devServerUrl ? devApiPort() : 0,
     extraOrigins: devServerUrl ? [originOf(devServerUrl)] : [],
+    alertStore: createAlertStore(new ElectronStore({ name: 'alerts' })),
   });
   setupQuit(backend.stop);
 
@@ -52,6 +61,9 @@ async function main(): Promise<void> {
   await settings.applySaved();
 
   const rendererUrl = devServerUrl ?? `${backend.origin}/`;
+  setupWebContentsGuard(() => originOf(rendererUrl));
+  const prefs = createDesktopPrefs(new ElectronStore({ name: 'desktop' }));
+  const loginItem = setupLoginItem(prefs);
   setupIpc({
     isTrustedSender: createSenderCheck({ allowedOrigin: originOf(rendererUrl), isAppWindow }),
     appInfo: () => ({
@@ -61,11 +73,31 @@ async function main(): Promise<void> {
     }),
     settings,
     broadcast: sendToAppWindows,
+    loginItem,
   });
-  setupMainWindow(
-    () => createAppWindow({ url: rendererUrl, preloadPath: paths.preloadPath }),
-    getMainWindow,
-  );
+
+  let startHidden = launchedHidden();
+  const createWindow = () => {
+    const bounds = restoredBounds(prefs);
+    const win = createAppWindow({
+      url: rendererUrl,
+      preloadPath: paths.preloadPath,
+      startHidden,
+      ...(bounds ? { bounds } : {}),
+    });
+    // Only the first window of a login launch stays hidden.
+    startHidden = false;
+    return adoptMainWindow(win, prefs);
+  };
+  setupMainWindow(createWindow, getMainWindow);
+  setupDesktop({
+    backend,
+    prefs,
+    loginItem,
+    getWindow: getMainWindow,
+    createWindow,
+    iconDir: path.join(paths.resourcesDir, 'icons'),
+  });
 }
 
 function devApiPort(): number {

@@ -35,6 +35,10 @@ export interface AppWindowOptions {
   /** The page to load: the local HTTP server's `/`, or the vite dev server in development. */
   url: string;
   preloadPath: string;
+  /** Saved bounds, already clamped to a connected display (window-state.ts). */
+  bounds?: { x: number; y: number; width: number; height: number };
+  /** Stay hidden in the tray after loading (a launch at login). */
+  startHidden?: boolean;
 }
 
 const appWindows = new Set<BrowserWindow>();
@@ -65,6 +69,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: DEFAULT_WIDTH,
     height: DEFAULT_HEIGHT,
+    ...options.bounds,
     minWidth: MIN_WIDTH,
     minHeight: MIN_HEIGHT,
     show: false,
@@ -76,7 +81,9 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
   win.on('closed', () => appWindows.delete(win));
 
   guardWebContents(win.webContents, new URL(options.url).origin);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (!options.startHidden) win.show();
+  });
 
   win.loadURL(options.url).catch((error: unknown) => {
     log.error('load window: could not load the renderer', options.url, error);

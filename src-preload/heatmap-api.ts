@@ -53,5 +53,15 @@ export function createHeatmapApi(ipc: Invoke & Subscribe): HeatmapApi {
       }
       return subscribe('settings:changed', listener);
     },
+    getLaunchAtLogin: () => invoke('desktop:get-launch-at-login'),
+    setLaunchAtLogin: (enabled) => invoke('desktop:set-launch-at-login', enabled),
+    onFocusSymbol: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('onFocusSymbol: expected a function');
+      return subscribe('app:focus-symbol', ({ symbol }) => listener(symbol));
+    },
+    onShowView: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('onShowView: expected a function');
+      return subscribe('app:show-view', ({ view }) => listener(view));
+    },
   };
 }

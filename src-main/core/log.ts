@@ -43,6 +43,13 @@ export function redact(secret: string | undefined): void {
   if (secret && secret.length >= 4) secrets.add(secret);
 }
 
+/** Masks every registered secret in `text` (for sinks that also receive text from elsewhere). */
+export function redactText(text: string): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('***');
+  return out;
+}
+
 /** Turns any thrown value into one line: message and cause chain, never a stack. */
 export function formatError(error: unknown): string {
   if (error instanceof Error) {
@@ -54,9 +61,7 @@ export function formatError(error: unknown): string {
 
 function render(message: string, details: unknown[]): string {
   const parts = details.map((d) => (d instanceof Error ? formatError(d) : safeJson(d)));
-  let line = [message, ...parts].join(' ');
-  for (const secret of secrets) line = line.split(secret).join('***');
-  return line;
+  return redactText([message, ...parts].join(' '));
 }
 
 function safeJson(value: unknown): string {

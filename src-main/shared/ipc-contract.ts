@@ -81,17 +81,28 @@ export interface KeyTestRequest {
 /** The answer of "Test key", said plainly; never contains the key. */
 export type KeyTestReply = { ok: true; detail: string } | { ok: false; error: string };
 
+/** Views main can ask the renderer to show (tray menu "Settings…", an alert's notification). */
+export const APP_VIEWS = ['map', 'settings', 'alerts'] as const;
+export type AppView = (typeof APP_VIEWS)[number];
+
 /** Channels the renderer invokes (`ipcRenderer.invoke` → `ipcMain.handle`). */
 export interface InvokeContract {
   'app:get-info': { request: []; reply: AppInfo };
   'settings:get': { request: []; reply: Settings };
   'settings:set': { request: [patch: SettingsPatch]; reply: Settings };
   'settings:test-key': { request: [request: KeyTestRequest]; reply: KeyTestReply };
+  /** Launch at login (off unless the user turns it on); replies with the state now. */
+  'desktop:get-launch-at-login': { request: []; reply: boolean };
+  'desktop:set-launch-at-login': { request: [enabled: boolean]; reply: boolean };
 }
 
 /** Channels main pushes to the renderer (`webContents.send` → `ipcRenderer.on`). */
 export interface EventContract {
   'settings:changed': Settings;
+  /** Open the map drilled to this symbol's tile (the user clicked its alert). */
+  'app:focus-symbol': { symbol: string };
+  /** Show this view (tray menu "Settings…", the "more alerts" notification). */
+  'app:show-view': { view: AppView };
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -105,8 +116,14 @@ export const INVOKE_CHANNELS = [
   'settings:get',
   'settings:set',
   'settings:test-key',
+  'desktop:get-launch-at-login',
+  'desktop:set-launch-at-login',
 ] as const satisfies readonly InvokeChannel[];
-export const EVENT_CHANNELS = ['settings:changed'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = [
+  'settings:changed',
+  'app:focus-symbol',
+  'app:show-view',
+] as const satisfies readonly EventChannel[];
 
 /**
  * The object the preload exposes as `window.heatmap`: small named functions only, never
@@ -119,6 +136,12 @@ export interface HeatmapApi {
   /** Makes one cheap call with the key and says what happened; switches nothing. */
   testKey(request: KeyTestRequest): Promise<KeyTestReply>;
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
+  getLaunchAtLogin(): Promise<boolean>;
+  setLaunchAtLogin(enabled: boolean): Promise<boolean>;
+  /** Main asks to open the map at a symbol's tile (an alert was clicked). */
+  onFocusSymbol(listener: (symbol: string) => void): () => void;
+  /** Main asks to show a view (Settings from the tray menu, the Alerts panel). */
+  onShowView(listener: (view: AppView) => void): () => void;
 }
 
 /** The global name the preload exposes the API under. */

@@ -25,7 +25,9 @@ vi.mock('electron-store', () => ({
 
 vi.mock('electron-log', () => {
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  return { default: { transports: { file: {} }, scope: () => quiet } };
+  // Like electron-log: hooks run on every message; the file transport knows its path.
+  const file = { getFile: () => ({ path: '/tmp/electron-mock/logs/main.log' }) };
+  return { default: { transports: { file }, hooks: [], scope: () => quiet } };
 });
 
 describe('main with the real engine', () => {

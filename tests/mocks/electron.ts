@@ -554,6 +554,8 @@ export class Menu implements Partial<Electron.Menu> {
   simulateClick(label: string): void {
     const item = this.item(label);
     if (!item) throw new Error(`No menu item labelled '${label}'`);
+    // Electron flips a checkbox or radio item before calling its click handler.
+    if (item.type === 'checkbox' || item.type === 'radio') item.checked = !item.checked;
     item.click?.(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
   }
 

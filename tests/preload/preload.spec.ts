@@ -19,7 +19,17 @@ describe('preload', () => {
 
     expect(contextBridge.exposedKeys()).toEqual(['heatmap']);
     expect(Object.keys(api).sort()).toEqual(
-      ['getInfo', 'getSettings', 'onSettingsChanged', 'setSettings', 'testKey'].sort(),
+      [
+        'getInfo',
+        'getSettings',
+        'onSettingsChanged',
+        'setSettings',
+        'testKey',
+        'getLaunchAtLogin',
+        'setLaunchAtLogin',
+        'onFocusSymbol',
+        'onShowView',
+      ].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
