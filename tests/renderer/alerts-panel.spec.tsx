@@ -1,0 +1,115 @@
+/**
+ * The Alerts panel against a fake `/api/alerts`: it lists rules and firings, creates a rule
+ * from the form (as the API's JSON), shows the server's 400 in words, and deletes a rule.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { AlertsPanel } from '../../src-renderer/components/alerts/AlertsPanel';
+import { toRuleInput, EMPTY_DRAFT } from '../../src-renderer/components/alerts/rule-form';
+import type { AlertsResponse } from '../../src-main/shared/alert-types';
+
+const RULE = {
+  id: 'r1',
+  createdAt: '2026-08-07T14:00:00.000Z',
+  kind: 'price' as const,
+  symbol: 'AAPL',
+  direction: 'above' as const,
+  level: 250,
+};
+const LIST: AlertsResponse = {
+  rules: [{ rule: RULE, state: 'armed', lastFiredAt: null }],
+  history: [
+    {
+      id: 'e1',
+      ruleId: 'r1',
+      kind: 'price',
+      firedAt: '2026-08-07T15:00:00.000Z',
+      title: 'AAPL above $250.00',
+      message: 'AAPL is at $251.00, above your level of $250.00.',
+      symbol: 'AAPL',
+      value: 251,
+    },
+  ],
+  criteriaAvailable: false,
+};
+
+function fakeApi(postReply: { status: number; body: unknown }) {
+  const calls: { method: string; url: string; body?: string }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push({ method, url, ...(init?.body ? { body: String(init.body) } : {}) });
+      if (method === 'POST') return new Response(JSON.stringify(postReply.body), postReply);
+      if (method === 'DELETE') return new Response(null, { status: 204 });
+      return new Response(JSON.stringify(LIST), { status: 200 });
+    }),
+  );
+  return calls;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('AlertsPanel', () => {
+  it('lists rules and recent alerts', async () => {
+    fakeApi({ status: 201, body: RULE });
+    render(<AlertsPanel sectors={['Energy']} onClose={vi.fn()} />);
+
+    expect(await screen.findByText('AAPL above $250')).toBeTruthy();
+    expect(screen.getByText('AAPL above $250.00')).toBeTruthy();
+  });
+
+  it('creates a rule from the form as JSON', async () => {
+    const calls = fakeApi({ status: 201, body: RULE });
+    render(<AlertsPanel sectors={['Energy']} initialSymbol="msft" onClose={vi.fn()} />);
+
+    fireEvent.change(screen.getByLabelText('Level ($)'), { target: { value: '400' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add alert' }));
+
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.url).toBe('/api/alerts');
+    expect(JSON.parse(post?.body ?? '')).toEqual({
+      kind: 'price',
+      symbol: 'MSFT',
+      direction: 'above',
+      level: 400,
+    });
+  });
+
+  it("shows the server's refusal", async () => {
+    fakeApi({ status: 400, body: { error: 'Unknown symbol "ZZZ": it is not on the map.' } });
+    render(<AlertsPanel sectors={[]} initialSymbol="ZZZ" onClose={vi.fn()} />);
+
+    fireEvent.change(screen.getByLabelText('Level ($)'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add alert' }));
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Unknown symbol "ZZZ"/);
+  });
+
+  it('deletes a rule', async () => {
+    const calls = fakeApi({ status: 201, body: RULE });
+    render(<AlertsPanel sectors={[]} onClose={vi.fn()} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+
+    await waitFor(() =>
+      expect(calls).toContainEqual({ method: 'DELETE', url: '/api/alerts/r1' }),
+    );
+  });
+});
+
+describe('toRuleInput', () => {
+  it('says what is missing instead of sending a bad rule', () => {
+    expect(toRuleInput({ ...EMPTY_DRAFT, value: '10' })).toEqual({
+      ok: false,
+      error: 'Enter a symbol, e.g. AAPL.',
+    });
+    expect(toRuleInput({ ...EMPTY_DRAFT, kind: 'breadth', value: '150' }).ok).toBe(false);
+    expect(toRuleInput({ ...EMPTY_DRAFT, kind: 'breadth', value: '60' })).toEqual({
+      ok: true,
+      rule: { kind: 'breadth', direction: 'above', share: 0.6 },
+    });
+  });
+});
