@@ -134,7 +134,18 @@ export function HeatmapChart(props: HeatmapViewProps & { ref?: Ref<HeatmapHandle
           };
         },
         onLayout: () => {
-          overlay.current?.draw();
+          // Rects moved (new layout, resize, view switch): drop the hover, re-find focus and
+          // highlight, so no outline is left where a tile used to be.
+          hovered.current = -1;
+          const ov = overlay.current;
+          if (!ov) return;
+          const rectOf = (s?: string | null) =>
+            s ? (painter.tiles.find((t) => t.tile.symbol === s)?.rect ?? null) : null;
+          ov.state.hover = null;
+          ov.state.focus = rectOf(latest.current.focusedSymbol);
+          ov.state.highlight = rectOf(latest.current.highlightedSymbol);
+          ov.draw();
+          if (tooltipRef.current) tooltipRef.current.hidden = true;
         },
       }),
     [painter],

@@ -69,7 +69,7 @@ export function MapControls({ view, onChange, map, tiles, source }: Props) {
     return (
       <label className="map-control">
         <span>{label}</span>
-        <select value={value} onChange={(e) => onPick(e.target.value as T)}>
+        <select aria-label={label} value={value} onChange={(e) => onPick(e.target.value as T)}>
           {(Object.keys(labels) as T[]).map((k) => (
             <option key={k} value={k}>
               {labels[k]}
