@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { createAlertMonitor } from './alerts/alert-monitor.js';
 import { openConfAlertStore } from './alerts/conf-alert-store.js';
 import { isConfigError, loadConfig, providerSettingsOf, type AppConfig } from './config.js';
-import { createEngine, defaultResourcesDir } from './engine.js';
+import { createEngine, defaultResourcesDir, type RunningEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { isPortInUse } from './http/errors.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { createLogger, formatError, redact } from './log.js';
+import { createViewEngine } from './views/view-engine.js';
+import { openConfViewStore } from './views/view-store.js';
 import { ConfSnapshotStore } from './store/conf-snapshot-store.js';
 
 const log = createLogger('serve');
@@ -24,16 +26,17 @@ const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.u
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const EXIT_FAILURE = 1;
 
-async function startEngine(config: AppConfig): Promise<Engine> {
+async function startEngine(config: AppConfig): Promise<RunningEngine> {
   const storeOptions = config.dataDir === undefined ? {} : { cwd: config.dataDir };
   const store = new ConfSnapshotStore(storeOptions);
   const engine = await createEngine({
     resourcesDir: defaultResourcesDir(),
     store,
     ...(config.replaySpeed === undefined ? {} : { replay: { speed: config.replaySpeed } }),
+    // Starting on the configured provider (rather than switching from the replay after
+    // start) keeps a restored live snapshot labelled as the live data it is.
+    providerSettings: providerSettingsOf(config),
   });
-  // The replay is the engine's default; only a live provider needs switching to.
-  if (config.provider !== 'replay') await engine.configureProvider(providerSettingsOf(config));
   await engine.start();
   return engine;
 }
@@ -47,7 +50,17 @@ async function main(): Promise<void> {
   const storeFolder = config.dataDir === undefined ? {} : { cwd: config.dataDir };
   const alerts = createAlertMonitor({ engine, store: openConfAlertStore(storeFolder) });
   alerts.start();
-  const server = createHttpServer({ engine, alerts, staticDir: RENDERER_DIR, port: config.port });
+  // Universes, filters, watchlists, time frames and history wrap the engine for the API.
+  const views = createViewEngine(engine, {
+    resourcesDir: defaultResourcesDir(),
+    store: openConfViewStore(storeFolder),
+  });
+  const server = createHttpServer({
+    engine: views,
+    alerts,
+    staticDir: RENDERER_DIR,
+    port: config.port,
+  });
 
   let port: number;
   try {
