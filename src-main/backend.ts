@@ -9,6 +9,8 @@ import { createEngine, type RunningEngine } from './core/engine.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
 import { createLogger, formatError } from './core/log.js';
 import type { SnapshotStore } from './core/store/snapshot-store.js';
+import { createViewEngine } from './core/views/view-engine.js';
+import { openConfViewStore, type ViewStoreBackend } from './core/views/view-store.js';
 
 const log = createLogger('backend');
 
@@ -22,6 +24,11 @@ export interface BackendOptions {
   extraOrigins?: string[];
   /** Where alert rules and history are kept; none: in memory only. */
   alertStore?: AlertStore;
+  /**
+   * Where saved filters and watchlists are kept (the app's electron-store fits). None: a conf
+   * file `views.json` in the OS config folder.
+   */
+  viewStore?: ViewStoreBackend;
 }
 
 export interface Backend {
@@ -44,8 +51,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   alerts.start();
 
   const extraOrigins = options.extraOrigins ?? [];
+  const views = createViewEngine(engine, {
+    resourcesDir: options.resourcesDir,
+    // TODO: the shell should pass its electron-store here (setupX in main.ts) so views live
+    // with the other settings in userData; until then the conf default folder is used.
+    store: options.viewStore ?? openConfViewStore(),
+  });
   const server = createHttpServer({
-    engine,
+    engine: views,
     alerts,
     staticDir: options.rendererDir,
     port: options.port,

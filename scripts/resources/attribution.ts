@@ -7,6 +7,9 @@
 /** Counts the attribution mentions, so the text stays true to the generated files. */
 export interface AttributionFacts {
   constituents: number;
+  /** Nasdaq-100 members outside the S&P 500. */
+  nasdaqExtras: number;
+  etfs: number;
   replayDates: number;
   replaySymbols: number;
   firstDate: string;
@@ -24,8 +27,10 @@ gathered on 2026-12-04. Do not edit by hand: change the script and rerun it.
 ## universe.json
 
 - Contents: the ${facts.constituents} current S&P 500 constituents (500 companies) with name, GICS
-  sector, GICS sub-industry, category ids and market cap. ETFs are not included yet: the S&P 500
-  is the default universe and no ETF prices ship for the replay.
+  sector, GICS sub-industry, category ids and market cap; the ${facts.nasdaqExtras} Nasdaq-100
+  members outside the S&P 500 (category \`nasdaq100\` only); and ${facts.etfs} ETFs (category
+  \`etf\`, sector "ETF"). The S&P 500 stays the default universe. No prices ship for the
+  Nasdaq-only names or the ETFs: the replay shows them as missing, with that reason.
 - Membership, names, GICS sector and sub-industry: \`datasets/s-and-p-500-companies\`
   \`data/constituents.csv\` @ 56509dd80619e4d8e1410c2260d68ddd3eab6068 (2026-08-08, scraped
   from Wikipedia). Licence: ODC-PDDL-1.0.
@@ -37,6 +42,16 @@ gathered on 2026-12-04. Do not edit by hand: change the script and rerun it.
 - Category ids \`nasdaq100\` and \`dow30\`: \`yfiua/index-constituents\`
   \`docs/constituents-nasdaq100.csv\` and \`docs/constituents-dowjones.csv\`
   @ 892385422a6710614a764fe9ce3f37c8da2e9aee (lists as of about 2026-04-01). Licence: Apache-2.0.
+- Nasdaq-100 members outside the S&P 500: symbols and names from the same
+  \`yfiua/index-constituents\` list (Apache-2.0). Their GICS sector and sub-industry are a
+  curated mapping in scripts/resources/extra-universe.ts (classification facts); their market
+  caps are null (no licensed source in the data set). One name is garbled in the source
+  ("Amazon.com, Inc.amazon.com"; Amazon is an S&P 500 line, so that name is not used).
+- ETFs: \`JerBouma/FinanceDatabase\` \`database/etfs/*.csv\`
+  @ 268be5d29898a12dbd6b1f006a0deb55b81a5a29 (2026-08-16). Licence: MIT. The source's categories
+  are noisy, so the second grouping level is "Select Sector SPDRs" for the eleven XL* funds,
+  "Broad market" for broad index funds, else the source's category group, else "Other". 15 ETFs
+  have no name in the source and show their symbol. ETF market caps are not in the data: null.
 - Derived:
   - \`industry\` is the GICS sub-industry: the data has no 6-digit GICS industry level.
   - Share-class pairs (GOOGL/GOOG, FOXA/FOX, NWSA/NWS): each source line carries the whole

@@ -8,6 +8,12 @@ import { gunzipSync } from 'node:zlib';
 
 import { buildAttribution } from './attribution.js';
 import { buildCalendar, CALENDAR_SOURCE_FILE } from './calendar.js';
+import {
+  buildEtfs,
+  buildNasdaqExtras,
+  ETF_SOURCE_FILE,
+  NASDAQ100_SOURCE_FILE,
+} from './extra-universe.js';
 import { buildReplay, DAILY_SOURCE_FILE, SPLITS_SOURCE_FILE } from './replay.js';
 import { buildUniverse, shareClassCounts, UNIVERSE_SOURCE_FILE } from './universe.js';
 
@@ -48,11 +54,21 @@ export function buildResources(dataDir: string): Map<string, string> {
 
   const universe = buildUniverse(read(UNIVERSE_SOURCE_FILE));
   const dailyCsv = gunzipSync(readFileSync(join(dataDir, DAILY_SOURCE_FILE))).toString('utf8');
+  // The replay covers the S&P 500 only: counted before the other lists are appended.
   const replay = buildReplay(dailyCsv, read(SPLITS_SOURCE_FILE), shareClassCounts(universe));
+  const constituents = universe.instruments.length;
+
+  const sp500 = new Set(universe.instruments.map((row) => row.symbol));
+  const nasdaqExtras = buildNasdaqExtras(read(NASDAQ100_SOURCE_FILE), sp500);
+  const taken = new Set([...sp500, ...nasdaqExtras.map((row) => row.symbol)]);
+  const etfs = buildEtfs(read(ETF_SOURCE_FILE), taken);
+  universe.instruments.push(...nasdaqExtras, ...etfs);
   const calendar = buildCalendar(read(CALENDAR_SOURCE_FILE));
 
   const attribution = buildAttribution({
-    constituents: universe.instruments.length,
+    constituents,
+    nasdaqExtras: nasdaqExtras.length,
+    etfs: etfs.length,
     replayDates: replay.dates.length,
     replaySymbols: Object.keys(replay.symbols).length,
     firstDate: replay.dates[0] ?? '',

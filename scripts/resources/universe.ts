@@ -9,8 +9,8 @@
  *   class lines, which differ only through each class's own price) is split evenly across the
  *   classes; the class caps then sum exactly to `companyMarketCap`.
  * - BF.B has no cap in any source: it stays null; the map must size it itself.
- * - ETFs are left out for now: the S&P 500 is the default universe and the replay data has
- *   no ETF prices shipped, so ETF tiles could only ever be "missing".
+ * - The Nasdaq-100 names outside the S&P 500 and the ETFs are added by extra-universe.ts,
+ *   with categories that never include `sp500`.
  */
 import { cell, parseCsv, type CsvRow } from './csv.js';
 
@@ -28,7 +28,7 @@ export interface UniverseRow {
   sector: string;
   industry: string;
   categories: string[];
-  assetType: 'stock';
+  assetType: 'stock' | 'etf';
   marketCap: number | null;
   shareClassGroup?: string;
   /** Whole-company cap, only on share-class lines; the group's class caps sum to it. */

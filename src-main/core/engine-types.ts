@@ -7,14 +7,24 @@ import type {
   QuoteChange,
   SourceInfo,
   StocksResponse,
+  TimeFrame,
 } from '../shared/api-types.js';
+import type { CompiledFilter } from './filter/compile-filter.js';
+import type { ViewsService } from './views/views-service.js';
 
 /** A validated selection of the universe. Empty arrays mean "no filter on this field". */
 export interface StockQuery {
   /** Canonical sector names, as the universe spells them. */
   sectors: string[];
-  /** Lower-case category ids. */
+  /** Lower-case category ids (and `watchlist:<id>` where a view layer exists). */
   categories: string[];
+  /** Universe id (`sp500`, `nasdaq100`, `dow30`, `etf`, `all`, `watchlist:<id>`); the view
+   * layer defaults to `sp500`. The bare engine ignores it. */
+  universe?: string;
+  /** Compiled custom criteria (view layer only). */
+  filter?: CompiledFilter;
+  /** Time frame the client colours by (view layer only; echoed, used by the summary). */
+  timeframe?: TimeFrame;
 }
 
 export interface ChangeBatch {
@@ -45,6 +55,8 @@ export interface ProviderSettings {
 export type KeyTestResult = { ok: true; detail: string } | { ok: false; error: string };
 
 export interface Engine {
+  /** Universes, saved filters, watchlists, history, summary; absent on the bare engine. */
+  readonly views?: ViewsService;
   /** Sector names of the universe, canonical spelling, sorted. */
   sectors(): string[];
   /** Category ids of the universe, lower case, sorted. */

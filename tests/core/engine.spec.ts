@@ -48,15 +48,18 @@ describe('createEngine', () => {
 
     await engine.start();
     await vi.advanceTimersByTimeAsync(0);
-    const { stocks, source } = engine.stocks(ALL);
+    const { stocks, source } = engine.stocks({ sectors: [], categories: ['sp500'] });
     const health = engine.health();
 
     expect(stocks).toHaveLength(503);
     expect(new Set(stocks.map((s) => s.sector)).size).toBe(11);
+    expect(engine.stocks(ALL).stocks).toHaveLength(645);
+    expect(row(engine, 'XLE')).toMatchObject({ status: 'missing', reason: 'no replay data for ETFs' });
+    expect(row(engine, 'ASML')).toMatchObject({ reason: 'no replay data for stocks outside the S&P 500' });
     expect(source.label).toBe('Replay of 2026-08-07 closes');
     expect(row(engine, 'AAPL')).toMatchObject({ status: 'live', previousClose: 312.41, volume: null });
     expect(row(engine, 'APP')).toMatchObject({ status: 'missing', price: null, reason: 'no close in the replay data for 2026-08-07' });
-    expect(health.counts.live + health.counts.missing).toBe(503);
+    expect(health.counts.live + health.counts.missing).toBe(645);
     expect(health.counts.live).toBeGreaterThan(450);
     expect(health).toMatchObject({ status: 'ok', provider: 'replay', mode: 'replay', uptimeSeconds: 0 });
   });

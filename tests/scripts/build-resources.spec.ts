@@ -13,6 +13,8 @@ const MAX_REPLAY_BYTES = 2 * 1024 * 1024;
 interface UniverseLine {
   symbol: string;
   sector: string;
+  categories: string[];
+  assetType: 'stock' | 'etf';
   marketCap: number | null;
   shareClassGroup?: string;
   companyMarketCap?: number;
@@ -23,6 +25,7 @@ function committed(relative: string): string {
 }
 
 const universe = JSON.parse(committed(RESOURCE_FILES.universe)) as { instruments: UniverseLine[] };
+const sp500Lines = universe.instruments.filter((i) => i.categories.includes('sp500'));
 const replay = JSON.parse(committed(RESOURCE_FILES.replay)) as {
   dates: string[];
   splits: { date: string; symbol: string; ratio: number }[];
@@ -41,12 +44,37 @@ describe('committed resources', () => {
 
   it('list 503 S&P 500 lines, 500 companies, 11 GICS sectors and no duplicate symbol', () => {
     const symbols = universe.instruments.map((i) => i.symbol);
-    const companies = new Set(universe.instruments.map((i) => i.shareClassGroup ?? i.symbol));
+    const companies = new Set(sp500Lines.map((i) => i.shareClassGroup ?? i.symbol));
 
-    expect(symbols).toHaveLength(503);
-    expect(new Set(symbols).size).toBe(503);
+    expect(sp500Lines).toHaveLength(503);
+    expect(new Set(symbols).size).toBe(symbols.length);
     expect(companies.size).toBe(500);
-    expect(new Set(universe.instruments.map((i) => i.sector)).size).toBe(11);
+    expect(new Set(sp500Lines.map((i) => i.sector)).size).toBe(11);
+    // The S&P 500 lines come first, so the default map keeps its order.
+    expect(universe.instruments.slice(0, 503)).toEqual(sp500Lines);
+  });
+
+  it('add the 14 Nasdaq-100 names outside the S&P 500 with a GICS sector and no invented cap', () => {
+    const extras = universe.instruments.filter(
+      (i) => i.categories.includes('nasdaq100') && !i.categories.includes('sp500'),
+    );
+
+    expect(extras.map((i) => i.symbol).sort()).toEqual(
+      ['ALNY', 'ARM', 'ASML', 'CCEP', 'EA', 'FER', 'INSM', 'MELI', 'MSTR', 'PDD', 'SHOP', 'TEAM', 'TRI', 'ZS'],
+    );
+    expect(extras.every((i) => i.marketCap === null && i.assetType === 'stock')).toBe(true);
+    expect(new Set(extras.map((i) => i.sector)).size).toBeGreaterThan(1);
+    expect(extras.find((i) => i.symbol === 'ASML')?.sector).toBe('Information Technology');
+  });
+
+  it('add the 128 ETFs under sector "ETF" with only the etf category', () => {
+    const etfs = universe.instruments.filter((i) => i.assetType === 'etf');
+    const xle = etfs.find((i) => i.symbol === 'XLE') as UniverseLine & { industry: string };
+
+    expect(etfs).toHaveLength(128);
+    expect(etfs.every((i) => i.sector === 'ETF' && i.categories.join() === 'etf')).toBe(true);
+    expect(etfs.every((i) => i.marketCap === null)).toBe(true);
+    expect(xle.industry).toBe('Select Sector SPDRs');
   });
 
   it('split each share-class company cap so its classes sum to the company cap', () => {
@@ -66,19 +94,19 @@ describe('committed resources', () => {
   });
 
   it('keep BF.B without a cap and give every other line a positive cap', () => {
-    const withoutCap = universe.instruments.filter((i) => i.marketCap === null).map((i) => i.symbol);
+    const withoutCap = sp500Lines.filter((i) => i.marketCap === null).map((i) => i.symbol);
 
     expect(withoutCap).toEqual(['BF.B']);
   });
 
-  it('replay every NYSE trading day of 2026-05-14..2026-08-21 for universe symbols only, under 2 MB', () => {
+  it('replay every NYSE trading day of 2026-05-14..2026-08-21 for S&P 500 symbols only, under 2 MB', () => {
     const calendar = loadNyseCalendar(RESOURCES_DIR);
     const tradingDays: string[] = [];
     for (let t = Date.parse('2026-05-14T12:00:00Z'); t <= Date.parse('2026-08-21T12:00:00Z'); t += 86_400_000) {
       const date = new Date(t).toISOString().slice(0, 10);
       if (calendar.isTradingDay(date)) tradingDays.push(date);
     }
-    const known = new Set(universe.instruments.map((i) => i.symbol));
+    const known = new Set(sp500Lines.map((i) => i.symbol));
 
     expect(replay.dates).toEqual(tradingDays);
     expect(replay.dates).toHaveLength(69);
@@ -104,6 +132,7 @@ describe('committed resources', () => {
     }
     expect(attribution).toMatch(/ODC-PDDL-1\.0/);
     expect(attribution).toMatch(/Apache-2\.0/);
+    expect(attribution).toMatch(/FinanceDatabase[\s\S]*Licence: MIT/);
     expect(attribution).toMatch(/intraday\s+path is generated/);
   });
 });

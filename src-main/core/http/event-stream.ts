@@ -53,8 +53,20 @@ export function filterBatch(
   return { ...batch, changes: batch.changes.filter((change) => symbols.has(change.symbol)) };
 }
 
-function isUnfiltered(query: StockQuery): boolean {
-  return query.sectors.length === 0 && query.categories.length === 0;
+function isUnfiltered(query: StockQuery, engineHasViews: boolean): boolean {
+  // With a view layer the default universe (sp500) is itself a selection, so only `all`
+  // without other criteria streams every symbol.
+  const everyUniverse = query.universe === 'all' || !engineHasViews;
+  return (
+    query.sectors.length === 0 &&
+    query.categories.length === 0 &&
+    everyUniverse &&
+    query.filter === undefined
+  );
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): boolean {
+  return b !== undefined && a.size === b.size && [...a].every((symbol) => b.has(symbol));
 }
 
 /**
@@ -77,8 +89,9 @@ export function openEventStream(
   const first = engine.stocks(query);
   res.writeHead(200, STREAM_HEADERS);
 
-  // The universe does not change while the server runs, so the query's symbols are fixed.
-  const symbols = isUnfiltered(query)
+  // The universe does not change while the server runs, so the query's symbols are fixed,
+  // except under a `filter` expression over moving values (re-checked per batch below).
+  let symbols = isUnfiltered(query, engine.views !== undefined)
     ? undefined
     : new Set(first.stocks.map((stock) => stock.symbol));
 
@@ -97,6 +110,16 @@ export function openEventStream(
   const onChanges = (batch: ChangeBatch): void => {
     if (congested) return;
     try {
+      if (query.filter) {
+        // A tile entering or leaving the filter needs the whole map: send a fresh snapshot.
+        const fresh = engine.stocks(query);
+        const matching = new Set(fresh.stocks.map((stock) => stock.symbol));
+        if (!sameMembers(matching, symbols)) {
+          symbols = matching;
+          sendSnapshot(fresh);
+          return;
+        }
+      }
       const filtered = filterBatch(batch, symbols);
       if (filtered.changes.length === 0) return;
       write(formatEvent({ type: 'changes', data: filtered }));

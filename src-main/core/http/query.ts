@@ -1,22 +1,26 @@
 /**
- * Validation of the query string of `/api/stocks` and `/api/stream`. Pure functions: they take
- * the parsed parameters and the engine's vocabulary, and return a `StockQuery` or the
- * `ApiError` the client should see. A later `filter=` expression parameter adds one entry to
- * `STOCK_QUERY_PARAMS` and its own parser here.
+ * Validation of the query string of `/api/stocks`, `/api/stream` and `/api/summary`. Pure
+ * functions: they take the parsed parameters and the engine's vocabulary, and return a
+ * `StockQuery` or the `ApiError` the client should see (a bad `filter` expression carries its
+ * position in `filterError`).
  */
-import type { ApiError } from '../../shared/api-types.js';
+import type { ApiError, TimeFrame } from '../../shared/api-types.js';
 import type { StockQuery } from '../engine-types.js';
+import { compileFilter, type CompiledFilter } from '../filter/compile-filter.js';
+import { TIME_FRAMES } from '../history/time-frames.js';
 
 /** What the query may name: the engine's sectors and categories. */
 export interface QueryVocabulary {
   sectors: readonly string[];
   categories: readonly string[];
+  /** Universe ids `universe=` accepts; absent: the parameter is refused (no view layer). */
+  universes?: readonly string[];
 }
 
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Parameter names `/api/stocks` and `/api/stream` accept. */
-export const STOCK_QUERY_PARAMS = ['sector', 'category'] as const;
+export const STOCK_QUERY_PARAMS = ['sector', 'category', 'universe', 'filter', 'timeframe'] as const;
 
 const LIST_SEPARATOR = ',';
 
@@ -80,5 +84,68 @@ export function parseStockQuery(
   const categories = parseChoiceList('category', params.getAll('category'), vocabulary.categories);
   if (!categories.ok) return categories;
 
-  return { ok: true, value: { sectors: sectors.value, categories: categories.value } };
+  const universe = parseSingle('universe', params.getAll('universe'), vocabulary.universes ?? []);
+  if (!universe.ok) return universe;
+
+  const timeframe = parseSingle('timeframe', params.getAll('timeframe'), TIME_FRAMES);
+  if (!timeframe.ok) return timeframe;
+
+  const filter = parseFilterParam(params.getAll('filter'));
+  if (!filter.ok) return filter;
+
+  return {
+    ok: true,
+    value: {
+      sectors: sectors.value,
+      categories: categories.value,
+      ...(universe.value === undefined ? {} : { universe: universe.value }),
+      ...(timeframe.value === undefined ? {} : { timeframe: timeframe.value as TimeFrame }),
+      ...(filter.value === undefined ? {} : { filter: filter.value }),
+    },
+  };
+}
+
+/**
+ * A parameter that takes one value from `accepted`, case-insensitively. Absent or empty: no
+ * value. Repeated: refused (which one would win is not obvious to the caller).
+ */
+export function parseSingle(
+  param: string,
+  rawValues: readonly string[],
+  accepted: readonly string[],
+): QueryResult<string | undefined> {
+  const values = rawValues.map((v) => v.trim()).filter((v) => v !== '');
+  if (values.length === 0) return { ok: true, value: undefined };
+  if (values.length > 1) {
+    return { ok: false, error: { error: `Give one ${param}, not ${values.length}.`, accepted: [...accepted] } };
+  }
+  const wanted = (values[0] as string).toLowerCase();
+  const match = accepted.find((choice) => choice.toLowerCase() === wanted);
+  if (match !== undefined) return { ok: true, value: match };
+  return {
+    ok: false,
+    error: { error: `Unknown ${param} "${values[0] as string}".`, accepted: [...accepted] },
+  };
+}
+
+/** Compiles `filter=`; the error says what is wrong and where, with the fields it may name. */
+export function parseFilterParam(rawValues: readonly string[]): QueryResult<CompiledFilter | undefined> {
+  const values = rawValues.filter((v) => v.trim() !== '');
+  if (values.length === 0) return { ok: true, value: undefined };
+  if (values.length > 1) {
+    const error = 'Give one filter expression; join conditions with "and" / "or".';
+    return { ok: false, error: { error } };
+  }
+
+  const compiled = compileFilter(values[0] as string);
+  if (compiled.ok) return { ok: true, value: compiled.filter };
+  const { error } = compiled;
+  return {
+    ok: false,
+    error: {
+      error: `Bad filter expression: ${error.message}.`,
+      filterError: error.detail(),
+      ...(error.accepted ? { accepted: [...error.accepted] } : {}),
+    },
+  };
 }

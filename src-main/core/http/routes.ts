@@ -7,10 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AlertService } from '../alerts/alert-monitor.js';
 import type { Engine, StockQuery } from '../engine-types.js';
 import { ALERTS_PATH, alertRoute } from './alert-routes.js';
+import { DetailedHttpError } from './detailed-error.js';
 import { HttpError } from './errors.js';
 import { openEventStream } from './event-stream.js';
 import { parseStockQuery } from './query.js';
 import { sendJson } from './responses.js';
+import { VIEW_PATHS, viewRoute } from './view-routes.js';
 
 /** Methods every route answers: HEAD is GET without the body. */
 export const READ_METHODS = ['GET', 'HEAD'] as const;
@@ -43,8 +45,10 @@ function stockQueryOf(context: RouteContext): StockQuery {
   const result = parseStockQuery(url.searchParams, {
     sectors: engine.sectors(),
     categories: engine.categories(),
+    ...(engine.views ? { universes: engine.views.universes() } : {}),
   });
-  if (!result.ok) throw new HttpError(400, result.error.error, result.error.accepted);
+  // The detailed error keeps a bad filter's position (`filterError`) in the body.
+  if (!result.ok) throw new DetailedHttpError(400, result.error);
   return result.value;
 }
 
@@ -87,12 +91,12 @@ export function resolveApiRoute(
 ): { methods: readonly string[]; handler: RouteHandler } | undefined {
   const handler = API_ROUTES[pathname];
   if (handler) return { methods: READ_METHODS, handler };
-  return alertRoute(pathname);
+  return alertRoute(pathname) ?? viewRoute(pathname);
 }
 
 /** Every API path, for the 404 answer's `accepted`. */
 export function apiPaths(): string[] {
-  return [...Object.keys(API_ROUTES), ALERTS_PATH];
+  return [...Object.keys(API_ROUTES), ALERTS_PATH, ...VIEW_PATHS];
 }
 
 /** Whether a path belongs to the API namespace (404 JSON rather than a static lookup). */

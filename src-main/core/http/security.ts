@@ -1,7 +1,8 @@
 /**
  * Request guards that run before any route: a request rate cap, DNS-rebinding protection (the
  * Host header must name this loopback server), refusal of foreign origins (no CORS, ever), and
- * refusal of request bodies except small JSON ones where a route takes them. Each guard
+ * refusal of request bodies except small JSON ones (CSV for the watchlist import) where a route
+ * takes them. Each guard
  * returns the HttpError to answer with, or undefined to go on.
  */
 import type { IncomingMessage } from 'node:http';
@@ -9,6 +10,8 @@ import type { IncomingMessage } from 'node:http';
 import { ALERTS_PATH } from './alert-routes.js';
 import { HttpError } from './errors.js';
 import { isJsonContentType, MAX_JSON_BODY_BYTES } from './json-body.js';
+import { isCsvContentType } from './text-body.js';
+import { VIEW_BODY_ROUTES } from './view-routes.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What a guard may know about the server answering. */
@@ -58,14 +61,29 @@ export const checkOrigin: RequestGuard = (req, context) => {
   return new HttpError(403, 'Cross-origin requests are not accepted.');
 };
 
-/** Requests that may carry a (JSON) body: creating an alert rule. */
-const BODY_ROUTES: readonly { method: string; path: string }[] = [
+/** A request that may carry a body: its method, path, body type and size cap. */
+interface BodyRoute {
+  method: string;
+  path: string | RegExp;
+  /** Default `json`. */
+  type?: 'json' | 'csv';
+  /** Default MAX_JSON_BODY_BYTES. */
+  maxBytes?: number;
+}
+
+/** Requests that may carry a body: creating an alert rule; saving filters and watchlists. */
+const BODY_ROUTES: readonly BodyRoute[] = [
   { method: 'POST', path: ALERTS_PATH },
+  ...VIEW_BODY_ROUTES,
 ];
 
-function acceptsBody(req: IncomingMessage): boolean {
-  const path = (req.url ?? '').split('?')[0];
-  return BODY_ROUTES.some((route) => route.method === req.method && route.path === path);
+function bodyRouteOf(req: IncomingMessage): BodyRoute | undefined {
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  return BODY_ROUTES.find(
+    (route) =>
+      route.method === req.method &&
+      (typeof route.path === 'string' ? route.path === path : route.path.test(path)),
+  );
 }
 
 /**
@@ -78,9 +96,15 @@ export const checkBody: RequestGuard = (req) => {
   const chunked = req.headers['transfer-encoding'] !== undefined;
   if (!chunked && (length === undefined || Number(length) === 0)) return undefined;
 
-  if (!acceptsBody(req)) return new HttpError(413, 'Request bodies are not accepted.');
-  if (length !== undefined && !(Number(length) <= MAX_JSON_BODY_BYTES)) {
-    return new HttpError(413, `Request body too large (at most ${MAX_JSON_BODY_BYTES} bytes).`);
+  const route = bodyRouteOf(req);
+  if (!route) return new HttpError(413, 'Request bodies are not accepted.');
+  const maxBytes = route.maxBytes ?? MAX_JSON_BODY_BYTES;
+  if (length !== undefined && !(Number(length) <= maxBytes)) {
+    return new HttpError(413, `Request body too large (at most ${maxBytes} bytes).`);
+  }
+  if (route.type === 'csv') {
+    if (isCsvContentType(req.headers['content-type'])) return undefined;
+    return new HttpError(415, 'Content-Type must be text/csv.', ['text/csv']);
   }
   if (!isJsonContentType(req.headers['content-type'])) {
     return new HttpError(415, 'Content-Type must be application/json.', ['application/json']);

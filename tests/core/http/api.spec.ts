@@ -97,7 +97,7 @@ describe('GET /api/stocks', () => {
     expect(res.status).toBe(400);
     expect(res.json<ApiError>()).toEqual({
       error: 'Unknown query parameter "limit".',
-      accepted: ['sector', 'category'],
+      accepted: ['sector', 'category', 'universe', 'filter', 'timeframe'],
     });
   });
 });

@@ -17,14 +17,18 @@ function writeUniverse(content: string): string {
 describe('loadUniverse', () => {
   const universe = loadUniverse(RESOURCES_DIR);
 
-  it('loads all 503 S&P 500 lines across the 11 GICS sectors', () => {
-    expect(universe.instruments).toHaveLength(503);
-    expect(universe.sectors()).toHaveLength(11);
+  it('loads all 503 S&P 500 lines across the 11 GICS sectors, plus Nasdaq-only names and ETFs', () => {
+    const sp500 = universe.instruments.filter((i) => i.categories.includes('sp500'));
+
+    expect(sp500).toHaveLength(503);
+    expect(new Set(sp500.map((i) => i.sector)).size).toBe(11);
+    expect(universe.instruments).toHaveLength(503 + 14 + 128);
     expect(universe.sectors()).toContain('Information Technology');
+    expect(universe.sectors()).toContain('ETF');
   });
 
   it('exposes the index and asset-type categories, sorted', () => {
-    expect(universe.categories()).toEqual(['dow30', 'nasdaq100', 'sp500', 'stock']);
+    expect(universe.categories()).toEqual(['dow30', 'etf', 'nasdaq100', 'sp500', 'stock']);
   });
 
   it('finds instruments by symbol and sectors and categories in any letter case', () => {
@@ -61,6 +65,6 @@ describe('loadUniverse', () => {
     good.instruments.push(good.instruments[0]);
     const dir = writeUniverse(JSON.stringify(good));
 
-    expect(() => loadUniverse(dir)).toThrow(/lists MMM twice \(instruments\.503\.symbol\)/);
+    expect(() => loadUniverse(dir)).toThrow(/lists MMM twice \(instruments\.645\.symbol\)/);
   });
 });

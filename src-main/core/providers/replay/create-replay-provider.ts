@@ -7,6 +7,19 @@ import type { Universe } from '../../universe/universe.js';
 import { loadReplayData } from './replay-data.js';
 import { ReplayProvider } from './replay-provider.js';
 
+/**
+ * Why the replay has no prices for a symbol outside the S&P 500 (it ships S&P 500 closes
+ * only); undefined for members, whose reason names the missing date.
+ */
+export function noReplayDataReason(universe: Universe, symbol: string): string | undefined {
+  const instrument = universe.get(symbol);
+  if (instrument?.assetType === 'etf') return 'no replay data for ETFs';
+  if (instrument && !instrument.categories.includes('sp500')) {
+    return 'no replay data for stocks outside the S&P 500';
+  }
+  return undefined;
+}
+
 export interface ReplaySettings {
   speed?: number;
   startDate?: string;
@@ -26,6 +39,7 @@ export function createReplayProvider(
     fallbackCap: (symbol) => universe.get(symbol)?.marketCap ?? null,
     universeSize: universe.instruments.length,
     clock,
+    noDataReason: (symbol) => noReplayDataReason(universe, symbol),
     ...settings,
   });
 }

@@ -34,6 +34,11 @@ export class ReplayData {
     this.splitRatios = new Map(file.splits.map((s) => [`${s.symbol}|${s.date}`, s.ratio]));
   }
 
+  /** Whether the data holds any series for the symbol (it covers S&P 500 members only). */
+  has(symbol: string): boolean {
+    return Object.hasOwn(this.file.symbols, symbol);
+  }
+
   /** The real close of a symbol on the date at `dayIndex`, or null when the data has none. */
   close(symbol: string, dayIndex: number): number | null {
     return this.file.symbols[symbol]?.close[dayIndex] ?? null;

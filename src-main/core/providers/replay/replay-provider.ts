@@ -47,6 +47,11 @@ export interface ReplayProviderOptions {
   startDate?: string;
   /** Start over after the last day (default true); otherwise hold the last close. */
   loop?: boolean;
+  /**
+   * Why a symbol without any replay series is missing, when there is more to say than the
+   * date (ETFs, names outside the S&P 500); undefined keeps the per-date reason.
+   */
+  noDataReason?: (symbol: string) => string | undefined;
 }
 
 /** Builds the list of replayable days: every date after the first (it needs a D-1). */
@@ -130,6 +135,8 @@ export class ReplayProvider implements MarketDataProvider {
     const { data } = this.options;
     const { dayIndex, date } = position.day;
     const previousDate = data.dates[dayIndex - 1] ?? '?';
+    const noData = data.has(symbol) ? undefined : this.options.noDataReason?.(symbol);
+    if (noData !== undefined) return noData;
 
     const close = data.close(symbol, dayIndex);
     if (close === null) return `no close in the replay data for ${date}`;
