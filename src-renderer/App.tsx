@@ -24,6 +24,8 @@ import { describeWatchlistError, useWatchlists } from './components/watchlists/u
 import { WatchlistsMenu } from './components/watchlists/WatchlistsMenu';
 import { Notice } from './components/Notice';
 import { ProviderBanner } from './components/ProviderBanner';
+import { AlertsMount } from './components/alerts/AlertsMount';
+import { SettingsButton } from './components/settings/SettingsButton';
 import { SettingsPanel } from './components/settings/SettingsPanel';
 import { StatusBar } from './components/StatusBar';
 import { useHealth } from './hooks/use-health';
@@ -146,15 +148,8 @@ export function App() {
           options={mapOptions}
           onRangeChange={(range) => patchView({ options: { ...mapOptions, range } })}
         />
-        <button
-          type="button"
-          className="gear-button"
-          aria-label="Settings"
-          title="Settings"
-          onClick={() => setSettingsOpen(true)}
-        >
-          ⚙
-        </button>
+        <SettingsButton onClick={() => setSettingsOpen(true)} />
+        <AlertsMount sectors={market.sectorOptions} />
       </header>
 
       <div className="view-bar">
