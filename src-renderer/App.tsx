@@ -8,6 +8,7 @@ import { CriteriaPanel } from './components/filters/CriteriaPanel';
 import { Filters } from './components/filters/Filters';
 import { UniversePicker } from './components/filters/UniversePicker';
 import { useSavedFilters } from './components/filters/use-saved-filters';
+import { AlertsMount } from './components/alerts/AlertsMount';
 import { Legend } from './components/Legend';
 import { MapControls } from './components/MapControls';
 import { Breadcrumb } from './components/navigation/Breadcrumb';
@@ -24,8 +25,6 @@ import { describeWatchlistError, useWatchlists } from './components/watchlists/u
 import { WatchlistsMenu } from './components/watchlists/WatchlistsMenu';
 import { Notice } from './components/Notice';
 import { ProviderBanner } from './components/ProviderBanner';
-import { AlertsMount } from './components/alerts/AlertsMount';
-import { SettingsButton } from './components/settings/SettingsButton';
 import { SettingsPanel } from './components/settings/SettingsPanel';
 import { StatusBar } from './components/StatusBar';
 import { useHealth } from './hooks/use-health';
@@ -148,7 +147,15 @@ export function App() {
           options={mapOptions}
           onRangeChange={(range) => patchView({ options: { ...mapOptions, range } })}
         />
-        <SettingsButton onClick={() => setSettingsOpen(true)} />
+        <button
+          type="button"
+          className="gear-button"
+          aria-label="Settings"
+          title="Settings"
+          onClick={() => setSettingsOpen(true)}
+        >
+          ⚙
+        </button>
         <AlertsMount sectors={market.sectorOptions} />
       </header>
 
