@@ -9,7 +9,7 @@ import { createEngine, type RunningEngine } from './core/engine.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
 import { createLogger, formatError } from './core/log.js';
 import type { SnapshotStore } from './core/store/snapshot-store.js';
-import { createViewEngine } from './core/views/view-engine.js';
+import { tryCreateViewEngine } from './core/views/view-engine.js';
 import { openConfViewStore, type ViewStoreBackend } from './core/views/view-store.js';
 
 const log = createLogger('backend');
@@ -51,7 +51,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   alerts.start();
 
   const extraOrigins = options.extraOrigins ?? [];
-  const views = createViewEngine(engine, {
+  const views = tryCreateViewEngine(engine, {
     resourcesDir: options.resourcesDir,
     // TODO: the shell should pass its electron-store here (setupX in main.ts) so views live
     // with the other settings in userData; until then the conf default folder is used.

@@ -17,6 +17,7 @@ import { SYSTEM_CLOCK, type Clock } from '../domain/types.js';
 import type { RunningEngine } from '../engine.js';
 import type { Engine, StockQuery } from '../engine-types.js';
 import { fieldInfos } from '../filter/fields.js';
+import { createLogger, formatError } from '../log.js';
 import { FILTER_OPERATORS } from '../filter/parser.js';
 import { SavedFilters } from '../filter/saved-filters.js';
 import { computePerformance, TIME_FRAMES, type PerformanceResult } from '../history/time-frames.js';
@@ -30,6 +31,8 @@ import { WatchlistStore } from '../watchlists/watchlist-store.js';
 import { dailyHistory } from './daily-history.js';
 import type { ViewStoreBackend } from './view-store.js';
 import type { ViewsService } from './views-service.js';
+
+const log = createLogger('views');
 
 /** Universes every map can show; watchlists add `watchlist:<id>`. */
 export const INDEX_UNIVERSES = ['sp500', 'nasdaq100', 'dow30', 'etf', 'all'] as const;
@@ -54,6 +57,19 @@ interface ReplayNow {
   date: string;
   lap: number;
   marketTime: number;
+}
+
+/**
+ * The view engine, or the bare engine when the view layer cannot load its resources (logged):
+ * the map then still works, without universes, filters and time frames.
+ */
+export function tryCreateViewEngine(engine: RunningEngine, options: ViewEngineOptions): Engine {
+  try {
+    return createViewEngine(engine, options);
+  } catch (error: unknown) {
+    log.error('create view engine: serving the bare engine without views', formatError(error));
+    return engine;
+  }
 }
 
 /** See the module comment. */
