@@ -25,9 +25,11 @@ function isApiError(value: unknown): value is ApiError {
   return typeof (value as ApiError).error === 'string';
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 /** Sends a request; `body` (when given) is sent as JSON. */
-export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+export function requestJson<T>(
+  method: Method,
   path: string,
   body?: unknown,
   fetchImpl: FetchLike = defaultFetch,
@@ -37,7 +39,33 @@ export async function requestJson<T>(
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body);
   }
+  return send<T>(path, init, fetchImpl, 'json');
+}
 
+/** Sends `text` as the body with its own content type (CSV upload); the answer is JSON. */
+export function requestWithText<T>(
+  method: Method,
+  path: string,
+  text: string,
+  contentType: string,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<ApiResult<T>> {
+  const headers = { Accept: 'application/json', 'Content-Type': contentType };
+  return send<T>(path, { method, headers, body: text }, fetchImpl, 'json');
+}
+
+/** GETs a text answer (a CSV download); errors still come back as the API's JSON. */
+export function requestText(path: string, fetchImpl: FetchLike = defaultFetch) {
+  return send<string>(path, { method: 'GET' }, fetchImpl, 'text');
+}
+
+async function send<T>(
+  path: string,
+  init: RequestInit,
+  fetchImpl: FetchLike,
+  answer: 'json' | 'text',
+): Promise<ApiResult<T>> {
+  const method = init.method ?? 'GET';
   let res: Response;
   try {
     res = await fetchImpl(path, init);
@@ -47,6 +75,7 @@ export async function requestJson<T>(
   }
 
   const text = await res.text().catch(() => '');
+  if (res.ok && answer === 'text') return { ok: true, value: text as T };
   let parsed: unknown = undefined;
   try {
     parsed = text ? (JSON.parse(text) as unknown) : undefined;

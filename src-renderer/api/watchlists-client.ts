@@ -6,7 +6,14 @@ import type {
   WatchlistImportResponse,
   WatchlistsResponse,
 } from '../../src-main/shared/api-types';
-import { requestJson, segment, type ApiResult, type FetchLike } from './http-json';
+import {
+  requestJson,
+  requestText,
+  requestWithText,
+  segment,
+  type ApiResult,
+  type FetchLike,
+} from './http-json';
 
 export function listWatchlists(fetchImpl?: FetchLike): Promise<ApiResult<WatchlistsResponse>> {
   return requestJson('GET', '/api/watchlists', undefined, fetchImpl);
@@ -44,5 +51,10 @@ export function importWatchlistCsv(
   fetchImpl?: FetchLike,
 ): Promise<ApiResult<WatchlistImportResponse>> {
   const path = `/api/watchlists/${segment(id)}/import?mode=${mode}`;
-  return requestJson('POST', path, { csv }, fetchImpl);
+  return requestWithText('POST', path, csv, 'text/csv; charset=utf-8', fetchImpl);
+}
+
+/** The watchlist as CSV (`symbol,name`), names filled in by the server from the universe. */
+export function exportWatchlistCsv(id: string, fetchImpl?: FetchLike): Promise<ApiResult<string>> {
+  return requestText(`/api/watchlists/${segment(id)}.csv`, fetchImpl);
 }

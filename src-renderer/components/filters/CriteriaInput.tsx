@@ -154,7 +154,7 @@ function CriteriaError({ id, error, status, fields }: ErrorProps) {
       <p>
         {status === 400 ? '' : 'Could not check the criteria: '}
         {error.error}
-        {where && ` (at character ${where.position + 1})`}
+        {where && !/character \d/.test(error.error) && ` (at character ${where.position + 1})`}
       </p>
       {where && (
         <pre className="criteria-excerpt" aria-label="Where the expression is wrong">

@@ -182,6 +182,13 @@ function SelectedWatchlist({ watchlist, state, nameOf, report, onExport, onDelet
     return report(true, [`Imported ${r.value.imported} symbols from ${chosen.name}.`, ...dupes]);
   };
 
+  const doExport = async () => {
+    const r = await state.exportCsv(watchlist.id);
+    // Without the server's file, names come from the map's rows (those outside it stay blank).
+    onExport(r.ok ? r.value : watchlistCsv(watchlist, nameOf), csvFileName(watchlist));
+    report(true, [`Exported ${watchlist.symbols.length} symbols as ${csvFileName(watchlist)}.`]);
+  };
+
   return (
     <div className="wl-selected">
       <form className="wl-row" onSubmit={(e) => void doRename(e)}>
@@ -249,10 +256,7 @@ function SelectedWatchlist({ watchlist, state, nameOf, report, onExport, onDelet
           <option value="merge">add to the list</option>
           <option value="replace">replace the list</option>
         </select>
-        <button
-          type="button"
-          onClick={() => onExport(watchlistCsv(watchlist, nameOf), csvFileName(watchlist))}
-        >
+        <button type="button" onClick={() => void doExport()}>
           Export CSV
         </button>
       </div>

@@ -10,7 +10,9 @@ import type { ApiResult } from '../../api/http-json';
 import * as api from '../../api/watchlists-client';
 
 /** A finished operation: the watchlist it left, or the API's error (with its detail). */
-export type WatchlistOutcome<T = Watchlist> = { ok: true; value: T } | { ok: false; error: ApiError };
+export type WatchlistOutcome<T = Watchlist> =
+  | { ok: true; value: T }
+  | { ok: false; error: ApiError };
 
 export interface WatchlistsState {
   watchlists: Watchlist[];
@@ -24,11 +26,18 @@ export interface WatchlistsState {
     csv: string,
     mode: api.ImportMode,
   ): Promise<WatchlistOutcome<WatchlistImportResponse>>;
+  /** The server's CSV of a watchlist (with names from the whole universe). */
+  exportCsv(id: string): Promise<WatchlistOutcome<string>>;
 }
 
 export type WatchlistsClient = Pick<
   typeof api,
-  'listWatchlists' | 'createWatchlist' | 'updateWatchlist' | 'deleteWatchlist' | 'importWatchlistCsv'
+  | 'listWatchlists'
+  | 'createWatchlist'
+  | 'updateWatchlist'
+  | 'deleteWatchlist'
+  | 'importWatchlistCsv'
+  | 'exportWatchlistCsv'
 >;
 
 const outcome = <T,>(r: ApiResult<T>): WatchlistOutcome<T> =>
@@ -66,14 +75,16 @@ export function useWatchlists(client: WatchlistsClient = api): WatchlistsState {
       return r.ok ? { ok: true, value: null } : r;
     },
     importCsv: async (id, csv, mode) => after(await client.importWatchlistCsv(id, csv, mode)),
+    exportCsv: async (id) => outcome(await client.exportWatchlistCsv(id)),
   };
 }
 
 /** An API error in one sentence, naming unknown symbols and bad CSV lines when there are. */
 export function describeWatchlistError(error: ApiError): string[] {
   const lines = [error.error];
-  if (error.unknownSymbols?.length) {
-    lines.push(`Unknown symbols: ${error.unknownSymbols.join(', ')}.`);
+  const unknown = error.unknownSymbols ?? [];
+  if (unknown.length && !unknown.every((s) => error.error.includes(s))) {
+    lines.push(`Unknown symbols: ${unknown.join(', ')}.`);
   }
   for (const row of error.rows ?? []) {
     lines.push(`Line ${row.line}${row.value ? ` (“${row.value}”)` : ''}: ${row.problem}`);
