@@ -25,6 +25,7 @@ import { describeWatchlistError, useWatchlists } from './components/watchlists/u
 import { WatchlistsMenu } from './components/watchlists/WatchlistsMenu';
 import { Notice } from './components/Notice';
 import { ProviderBanner } from './components/ProviderBanner';
+import { SettingsButton } from './components/settings/SettingsButton';
 import { SettingsPanel } from './components/settings/SettingsPanel';
 import { StatusBar } from './components/StatusBar';
 import { useHealth } from './hooks/use-health';
@@ -147,15 +148,7 @@ export function App() {
           options={mapOptions}
           onRangeChange={(range) => patchView({ options: { ...mapOptions, range } })}
         />
-        <button
-          type="button"
-          className="gear-button"
-          aria-label="Settings"
-          title="Settings"
-          onClick={() => setSettingsOpen(true)}
-        >
-          ⚙
-        </button>
+        <SettingsButton onClick={() => setSettingsOpen(true)} />
         <AlertsMount sectors={market.sectorOptions} />
       </header>
 

@@ -34,7 +34,7 @@ export function formatCountdown(ms: number): string {
 function usage(health: HealthResponse): string {
   const { callsToday, callsLeftToday } = health.providerState;
   const left = callsLeftToday === null ? '' : `, ${callsLeftToday} left`;
-  return `${callsToday} calls today${left}`;
+  return `${callsToday} ${callsToday === 1 ? 'call' : 'calls'} today${left}`;
 }
 
 /**

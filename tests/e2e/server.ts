@@ -27,7 +27,16 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Extra environment (provider, key, base URL). */
+  env?: Record<string, string>;
+  /** A data directory to reuse (and keep on stop); default: a throw-away one. */
+  dataDir?: string;
 }
 
 /**
@@ -35,12 +44,21 @@ export interface RunningServer {
  * throw-away data directory, and resolves with its URL once it prints it. The child gets its own
  * process group so stopping it also ends the tsx/node processes npx starts.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'heatmap-e2e-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'heatmap-e2e-'));
   const child = spawn('npx', ['tsx', ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    // The replay unless a test says otherwise: a developer's shell or .env naming a live
+    // provider must never send a test's server to a real provider host.
+    env: {
+      ...process.env,
+      STOCK_PROVIDER: 'replay',
+      ...options.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -66,14 +84,15 @@ export async function startServer(): Promise<RunningServer> {
     });
   });
 
+  // The listeners above keep collecting after the start: `output()` is the whole log so far.
   let stopped: Promise<void> | null = null;
   const stop = () => {
-    stopped ??= stopProcessGroup(child).finally(() =>
-      rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }),
-    );
+    stopped ??= stopProcessGroup(child).finally(() => {
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    });
     return stopped;
   };
-  return { url, stop };
+  return { url, output: () => output, stop };
 }
 
 /**

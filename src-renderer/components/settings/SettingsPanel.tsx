@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 import type { HealthResponse } from '../../../src-main/shared/api-types';
 import type { HeatmapApi } from '../../../src-main/shared/ipc-contract';
@@ -19,6 +20,8 @@ interface Props {
 /**
  * The Settings dialog: the desktop form in the app, the read-only explanation in a browser.
  * Escape or Close closes it; focus moves into it on open and back to the opener on close.
+ * TODO: focus is not trapped inside the dialog (Tab can leave it); add a trap or use <dialog>
+ * with showModal() once jsdom supports it for the component tests.
  */
 export function SettingsPanel({ health, onClose, onSaved, api }: Props) {
   const desktop = useDesktopSettings(api ?? window.heatmap);
@@ -37,7 +40,8 @@ export function SettingsPanel({ health, onClose, onSaved, api }: Props) {
     };
   }, [onClose]);
 
-  return (
+  // On <body>, so no stacking context of the page (the map's floating notices) can cover it.
+  return createPortal(
     <div className="settings-backdrop" onClick={onClose}>
       <div
         ref={panel}
@@ -68,6 +72,7 @@ export function SettingsPanel({ health, onClose, onSaved, api }: Props) {
           />
         )}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

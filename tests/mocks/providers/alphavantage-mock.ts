@@ -23,7 +23,8 @@ export type AlphaVantageCase =
   | 'premium-bulk'
   | 'invalid-call'
   | 'empty-body'
-  | 'zero-quote';
+  | 'zero-quote'
+  | 'every-symbol';
 
 const f = (name: string): unknown => fixture('alphavantage', name);
 export const ALPHAVANTAGE_BAD_KEY = 'bad-key';
@@ -50,6 +51,17 @@ function answer(request: RecordedRequest, options: { premium?: boolean; weekend?
   }
 }
 
+/**
+ * GLOBAL_QUOTE for any symbol in the recorded shape (IBM's quote, symbol swapped), so an
+ * end-to-end test sees the first call fill a tile whichever symbol the scheduler asks first.
+ */
+function everySymbol(request: RecordedRequest): MockReply {
+  if (request.query.function !== 'GLOBAL_QUOTE') return answer(request);
+  const body = f('global-quote-IBM.json') as { 'Global Quote': Record<string, string> };
+  const quote = { ...body['Global Quote'], '01. symbol': request.query.symbol ?? '' };
+  return json(200, { 'Global Quote': quote });
+}
+
 const cases: Record<AlphaVantageCase, CaseHandler> = {
   success: (r) => answer(r),
   'premium-bulk': (r) => answer(r, { premium: true }),
@@ -71,6 +83,7 @@ const cases: Record<AlphaVantageCase, CaseHandler> = {
   'plain-text': () => text(200, 'Service temporarily unavailable, please try again later.'),
   'truncated-json': () => truncatedJson(f('global-quote-IBM.json')),
   slow: (r) => ({ ...answer(r), delayMs: 1_000 }),
+  'every-symbol': everySymbol,
 };
 
 /** Starts the Alpha Vantage mock; its `url` is the base URL to configure. */

@@ -22,7 +22,8 @@ export type FmpCase =
   | 'paid-plan'
   | 'rate-limit-http-200'
   | 'bad-key-http-200'
-  | 'legacy-endpoint';
+  | 'legacy-endpoint'
+  | 'every-symbol';
 
 const f = (name: string): unknown => fixture('fmp', name);
 export const FMP_BAD_KEY = 'bad-key';
@@ -47,6 +48,16 @@ function answer(request: RecordedRequest, options: { paid?: boolean; weekend?: b
   return text(404, 'Cannot GET ' + request.path);
 }
 
+/**
+ * Every requested symbol answered in the recorded shape (AAPL's record, symbol swapped), so an
+ * end-to-end test sees the first call fill a tile whichever symbol the scheduler asks first.
+ */
+function everySymbol(request: RecordedRequest): MockReply {
+  if (request.path !== '/quote') return answer(request);
+  const [record] = f('quote-AAPL.json') as Record<string, unknown>[];
+  return json(200, [{ ...record, symbol: request.query.symbol ?? '' }]);
+}
+
 const cases: Record<FmpCase, CaseHandler> = {
   success: (r) => answer(r),
   'paid-plan': (r) => answer(r, { paid: true }),
@@ -66,6 +77,7 @@ const cases: Record<FmpCase, CaseHandler> = {
   'plain-text': () => text(502, 'Bad Gateway'),
   'truncated-json': () => truncatedJson(f('quote-AAPL.json')),
   slow: (r) => ({ ...answer(r), delayMs: 1_000 }),
+  'every-symbol': everySymbol,
 };
 
 /** Starts the FMP mock; its `url` is the base URL to configure (`…/stable`). */
