@@ -2,13 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { HealthResponse } from '../../src-main/shared/api-types';
-import type {
-  HeatmapApi,
-  KeyTestReply,
-  Settings,
-  SettingsPatch,
-} from '../../src-main/shared/ipc-contract';
+import type { KeyTestReply, Settings, SettingsPatch } from '../../src-main/shared/ipc-contract';
 import { SettingsPanel } from '../../src-renderer/components/settings/SettingsPanel';
+import type { SettingsApi } from '../../src-renderer/components/settings/use-desktop-settings';
 
 const SETTINGS: Settings = {
   provider: 'replay',
@@ -39,15 +35,14 @@ const HEALTH: HealthResponse = {
 
 function fakeApi(settings: Settings = SETTINGS) {
   return {
-    getInfo: vi.fn(),
     getSettings: vi.fn(async () => settings),
     setSettings: vi.fn(async (patch: SettingsPatch) => ({ ...settings, ...patch }) as Settings),
     testKey: vi.fn(async (): Promise<KeyTestReply> => ({ ok: true, detail: 'Finnhub: key OK.' })),
     onSettingsChanged: vi.fn(() => () => undefined),
-  } satisfies HeatmapApi;
+  } satisfies SettingsApi;
 }
 
-function renderPanel(api?: HeatmapApi, health: HealthResponse | null = HEALTH) {
+function renderPanel(api?: SettingsApi, health: HealthResponse | null = HEALTH) {
   const onClose = vi.fn();
   const onSaved = vi.fn();
   render(<SettingsPanel health={health} onClose={onClose} onSaved={onSaved} api={api} />);

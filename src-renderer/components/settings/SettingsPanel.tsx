@@ -2,10 +2,9 @@ import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 import type { HealthResponse } from '../../../src-main/shared/api-types';
-import type { HeatmapApi } from '../../../src-main/shared/ipc-contract';
 import { BrowserSettingsInfo } from './BrowserSettingsInfo';
 import { SettingsForm } from './SettingsForm';
-import { useDesktopSettings } from './use-desktop-settings';
+import { useDesktopSettings, type SettingsApi } from './use-desktop-settings';
 import './settings.css';
 
 interface Props {
@@ -14,7 +13,7 @@ interface Props {
   /** After a save (the caller refreshes health so the banner follows at once). */
   onSaved(): void;
   /** The preload API; defaults to `window.heatmap` (absent in a browser). */
-  api?: HeatmapApi;
+  api?: SettingsApi;
 }
 
 /**

@@ -9,14 +9,20 @@ import { createLogger } from '../../lib/log';
 
 const log = createLogger('settings');
 
+/** The part of `window.heatmap` Settings uses. */
+export type SettingsApi = Pick<
+  HeatmapApi,
+  'getSettings' | 'setSettings' | 'testKey' | 'onSettingsChanged'
+>;
+
 export interface DesktopSettings {
-  api: HeatmapApi | null;
+  api: SettingsApi | null;
   /** Null until loaded (or in a browser). */
   settings: Settings | null;
   setSettings(settings: Settings): void;
 }
 
-export function useDesktopSettings(api: HeatmapApi | undefined = window.heatmap): DesktopSettings {
+export function useDesktopSettings(api: SettingsApi | undefined = window.heatmap): DesktopSettings {
   const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
