@@ -30,7 +30,9 @@ interface BenchHost {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
-export async function runRenderBench(): Promise<boolean> {
+export async function runRenderBench(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<boolean> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -75,11 +77,11 @@ export async function runRenderBench(): Promise<boolean> {
     );
 
     const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
-    console.log(`\nRender bench, headless Chromium, median of ${RUNS} live updates (all tiles move)`);
-    console.log('tiles   baseline update()   ours   ratio   first paint: baseline   ours');
+    write(`\nRender bench, headless Chromium, median of ${RUNS} live updates (all tiles move)`);
+    write('tiles   baseline update()   ours   ratio   first paint: baseline   ours');
     for (const r of results) {
       const ratio = r.baseline.update / r.ours.update;
-      console.log(
+      write(
         `${String(r.tiles).padStart(5)} ${ms(r.baseline.update)}        ${ms(r.ours.update)} ` +
           `${ratio.toFixed(1).padStart(5)}×   ${ms(r.baseline.firstPaint)}       ${ms(r.ours.firstPaint)}`,
       );
@@ -92,7 +94,7 @@ export async function runRenderBench(): Promise<boolean> {
       small.ours.update <= TARGET.update500 &&
       large.ours.update <= TARGET.update5000 &&
       small.ours.firstPaint < TARGET.firstPaint500;
-    console.log(
+    write(
       `targets (≤${TARGET.update500} ms @500, ≤${TARGET.update5000} ms @5000, first paint ` +
         `<${TARGET.firstPaint500} ms @500): ${ok ? 'met' : 'NOT met'}`,
     );

@@ -70,7 +70,7 @@ describe('map views, colours and export in Chromium', () => {
   });
 
   it('follows the OS theme and switches to light on request', async () => {
-    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const bg = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     expect(await bg()).toBe('rgb(11, 13, 17)');
     await choose(page, 'Theme', 'light');
     expect(await bg()).toBe('rgb(244, 245, 247)');
@@ -166,7 +166,7 @@ describe('map views, colours and export in Chromium', () => {
     const png = readFileSync(path);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const height = png.readUInt32BE(20);
-    const canvasHeight = await page.evaluate(() => document.querySelector('.map canvas')!.clientHeight);
+    const canvasHeight = Math.round((await page.locator('.map canvas').first().boundingBox())!.height);
     expect(height).toBe(canvasHeight + 24);
   });
 });
