@@ -54,7 +54,19 @@ const SECTOR_SPDRS = new Set([
 ]);
 
 /** Broad index funds whose source category is misleading (SPY is "Alternatives" there). */
-const BROAD_MARKET = new Set(['SPY', 'VOO', 'IVV', 'RSP', 'OEF', 'XLG', 'DIA', 'QQQ', 'IWM', 'VTI', 'VT']);
+const BROAD_MARKET = new Set([
+  'SPY',
+  'VOO',
+  'IVV',
+  'RSP',
+  'OEF',
+  'XLG',
+  'DIA',
+  'QQQ',
+  'IWM',
+  'VTI',
+  'VT',
+]);
 
 export const ETF_SECTOR = 'ETF';
 

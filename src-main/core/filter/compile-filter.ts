@@ -14,7 +14,9 @@ export interface CompiledFilter {
   test(row: StockRow): boolean;
 }
 
-export type CompileResult = { ok: true; filter: CompiledFilter } | { ok: false; error: FilterSyntaxError };
+export type CompileResult =
+  | { ok: true; filter: CompiledFilter }
+  | { ok: false; error: FilterSyntaxError };
 
 function fieldsOf(node: FilterNode, into: Set<string>): Set<string> {
   switch (node.kind) {

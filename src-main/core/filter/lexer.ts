@@ -68,7 +68,8 @@ export function tokenize(expression: string): Token[] {
       continue;
     }
 
-    const token = readNumber(expression, i) ?? readString(expression, i) ?? readIdentifier(expression, i);
+    const token =
+      readNumber(expression, i) ?? readString(expression, i) ?? readIdentifier(expression, i);
     tokens.push(token);
     i = token.end;
   }

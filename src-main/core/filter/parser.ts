@@ -140,7 +140,8 @@ class Parser {
       const operator = OPERATOR_ALIASES[token.text] ?? (token.text as CompareOperator);
       const value = this.parseLiteral(field);
       if (typeof value === 'string' && operator !== '=' && operator !== '!=') {
-        throw this.error(`"${operator}" compares numbers; ${field.name} is text`, token, ['=', '!=']);
+        const message = `"${operator}" compares numbers; ${field.name} is text`;
+        throw this.error(message, token, ['=', '!=']);
       }
       return { kind: 'compare', field, operator, value };
     }

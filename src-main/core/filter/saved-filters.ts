@@ -60,7 +60,8 @@ export class SavedFilters {
     if (!FILTER_NAME.test(trimmed)) {
       throw new ViewInputError(
         400,
-        'Filter name must be 1–64 letters, digits, spaces or _ . ( ) -, starting with a letter or digit.',
+        'Filter name must be 1–64 letters, digits, spaces or _ . ( ) -, ' +
+          'starting with a letter or digit.',
       );
     }
     if (typeof expression !== 'string') {
@@ -80,7 +81,8 @@ export class SavedFilters {
     const others = this.list().filter((f) => f.name.toLowerCase() !== trimmed.toLowerCase());
     const created = others.length === this.list().length;
     if (created && others.length >= MAX_SAVED_FILTERS) {
-      throw new ViewInputError(409, `At most ${MAX_SAVED_FILTERS} saved filters; delete one first.`);
+      const message = `At most ${MAX_SAVED_FILTERS} saved filters; delete one first.`;
+      throw new ViewInputError(409, message);
     }
     const filter: SavedFilter = {
       name: trimmed,

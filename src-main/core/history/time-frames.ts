@@ -84,12 +84,17 @@ export function indexOnOrBefore(dates: readonly string[], target: string, upTo: 
 /** Product of the split ratios of the days after `from` up to and including `to`. */
 export function splitFactor(closes: DailyCloses, symbol: string, from: number, to: number): number {
   let factor = 1;
-  for (let i = from + 1; i <= to; i += 1) factor *= closes.splitRatio(symbol, closes.dates[i] ?? '');
+  for (let i = from + 1; i <= to; i += 1) {
+    factor *= closes.splitRatio(symbol, closes.dates[i] ?? '');
+  }
   return factor;
 }
 
 /** The split-adjusted percent change for every time frame, with a reason for each null. */
-export function computePerformance(closes: DailyCloses, input: PerformanceInput): PerformanceResult {
+export function computePerformance(
+  closes: DailyCloses,
+  input: PerformanceInput,
+): PerformanceResult {
   const performance: Performance = {
     '1d': input.changePercent,
     '1w': null,

@@ -20,7 +20,13 @@ export interface QueryVocabulary {
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Parameter names `/api/stocks` and `/api/stream` accept. */
-export const STOCK_QUERY_PARAMS = ['sector', 'category', 'universe', 'filter', 'timeframe'] as const;
+export const STOCK_QUERY_PARAMS = [
+  'sector',
+  'category',
+  'universe',
+  'filter',
+  'timeframe',
+] as const;
 
 const LIST_SEPARATOR = ',';
 
@@ -117,7 +123,8 @@ export function parseSingle(
   const values = rawValues.map((v) => v.trim()).filter((v) => v !== '');
   if (values.length === 0) return { ok: true, value: undefined };
   if (values.length > 1) {
-    return { ok: false, error: { error: `Give one ${param}, not ${values.length}.`, accepted: [...accepted] } };
+    const error = `Give one ${param}, not ${values.length}.`;
+    return { ok: false, error: { error, accepted: [...accepted] } };
   }
   const wanted = (values[0] as string).toLowerCase();
   const match = accepted.find((choice) => choice.toLowerCase() === wanted);
@@ -129,7 +136,9 @@ export function parseSingle(
 }
 
 /** Compiles `filter=`; the error says what is wrong and where, with the fields it may name. */
-export function parseFilterParam(rawValues: readonly string[]): QueryResult<CompiledFilter | undefined> {
+export function parseFilterParam(
+  rawValues: readonly string[],
+): QueryResult<CompiledFilter | undefined> {
   const values = rawValues.filter((v) => v.trim() !== '');
   if (values.length === 0) return { ok: true, value: undefined };
   if (values.length > 1) {

@@ -16,7 +16,10 @@ export function isCsvContentType(header: string | undefined): boolean {
 }
 
 /** The body as UTF-8 text, or an HttpError: 415 (not CSV), 413 (too large), 400 (not UTF-8). */
-export async function readCsvBody(req: IncomingMessage, maxBytes = MAX_CSV_BODY_BYTES): Promise<string> {
+export async function readCsvBody(
+  req: IncomingMessage,
+  maxBytes = MAX_CSV_BODY_BYTES,
+): Promise<string> {
   if (!isCsvContentType(req.headers['content-type'])) {
     throw new HttpError(415, 'Content-Type must be text/csv.', ['text/csv']);
   }
@@ -24,7 +27,9 @@ export async function readCsvBody(req: IncomingMessage, maxBytes = MAX_CSV_BODY_
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, `Request body too large (at most ${maxBytes} bytes).`);
+    if (size > maxBytes) {
+      throw new HttpError(413, `Request body too large (at most ${maxBytes} bytes).`);
+    }
     chunks.push(chunk);
   }
   try {

@@ -32,12 +32,19 @@ export const VIEW_BODY_ROUTES: readonly {
   { method: 'PUT', path: /^\/api\/filters\/[^/]+$/, type: 'json' },
   { method: 'POST', path: /^\/api\/watchlists$/, type: 'json' },
   { method: 'PUT', path: /^\/api\/watchlists\/[^/]+$/, type: 'json' },
-  { method: 'POST', path: /^\/api\/watchlists\/[^/]+\/import$/, type: 'csv', maxBytes: MAX_CSV_BODY_BYTES },
+  {
+    method: 'POST',
+    path: /^\/api\/watchlists\/[^/]+\/import$/,
+    type: 'csv',
+    maxBytes: MAX_CSV_BODY_BYTES,
+  },
 ];
 
 function viewsOf(context: RouteContext): ViewsService {
   const views = context.engine.views;
-  if (!views) throw new HttpError(404, 'Views (filters, watchlists) are not enabled on this server.');
+  if (!views) {
+    throw new HttpError(404, 'Views (filters, watchlists) are not enabled on this server.');
+  }
   return views;
 }
 
@@ -77,7 +84,9 @@ const history: RouteHandler = (_req, res, context) => {
   const names = checkParamNames(searchParams, ['symbol']);
   if (!names.ok) throw new DetailedHttpError(400, names.error);
   const symbol = searchParams.get('symbol')?.trim() ?? '';
-  if (symbol === '') throw new HttpError(400, 'Name a symbol: /api/history?symbol=AAPL.', ['symbol']);
+  if (symbol === '') {
+    throw new HttpError(400, 'Name a symbol: /api/history?symbol=AAPL.', ['symbol']);
+  }
 
   const answer = views.history(symbol);
   if (!answer) {
@@ -96,8 +105,11 @@ const filterCheck: RouteHandler = (_req, res, context) => {
   if (!names.ok) throw new DetailedHttpError(400, names.error);
   const result = parseFilterParam(searchParams.getAll('filter'));
   if (!result.ok) throw new DetailedHttpError(400, result.error);
-  if (!result.value) throw new HttpError(400, 'Give an expression: /api/filter-check?filter=…', ['filter']);
-  sendJson(res, 200, { ok: true, expression: result.value.expression, fields: result.value.fields });
+  if (!result.value) {
+    throw new HttpError(400, 'Give an expression: /api/filter-check?filter=…', ['filter']);
+  }
+  const { expression, fields } = result.value;
+  sendJson(res, 200, { ok: true, expression, fields });
 };
 
 const filters: RouteHandler = (_req, res, context) => {
@@ -118,7 +130,9 @@ const filterItem: RouteHandler = async (req, res, context) => {
     return;
   }
   if (req.method === 'DELETE') {
-    if (!views.filters.remove(name)) throw new HttpError(404, `No saved filter named "${name.slice(0, 64)}".`);
+    if (!views.filters.remove(name)) {
+      throw new HttpError(404, `No saved filter named "${name.slice(0, 64)}".`);
+    }
     noContent(res);
     return;
   }
@@ -152,7 +166,8 @@ const watchlistItem: RouteHandler = async (req, res, context) => {
   }
   if (rest.endsWith('.csv')) {
     const list = answeringViewErrors(() => views.watchlists.require(segmentOf(rest.slice(0, -4))));
-    const csv = writeSymbolsCsv(list.symbols.map((symbol) => ({ symbol, name: views.nameOf(symbol) })));
+    const rows = list.symbols.map((symbol) => ({ symbol, name: views.nameOf(symbol) }));
+    const csv = writeSymbolsCsv(rows);
     res.setHeader('Content-Disposition', `attachment; filename="${list.id}.csv"`);
     sendCsv(res, csv);
     return;
@@ -166,7 +181,9 @@ const watchlistItem: RouteHandler = async (req, res, context) => {
     return;
   }
   if (req.method === 'DELETE') {
-    if (!views.watchlists.remove(id)) throw new HttpError(404, `No watchlist with id "${id.slice(0, 40)}".`);
+    if (!views.watchlists.remove(id)) {
+      throw new HttpError(404, `No watchlist with id "${id.slice(0, 40)}".`);
+    }
     noContent(res);
     return;
   }

@@ -115,12 +115,16 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
     changePercent: number | null,
     now: ReplayNow | undefined,
   ): PerformanceResult {
-    if (now) return computePerformance(closes, { symbol, dayIndex: now.dayIndex, price, changePercent });
+    if (now) {
+      return computePerformance(closes, { symbol, dayIndex: now.dayIndex, price, changePercent });
+    }
     // TODO: live providers: fill the daily closes from the provider's history endpoint within
     // the scheduler's quota (one batched call per symbol per day, cached in the snapshot store),
     // never one extra call per tile per refresh; until then only 1d is known.
     const reasons: PerformanceResult['reasons'] = {};
-    const performance = Object.fromEntries(TIME_FRAMES.map((f) => [f, null])) as PerformanceResult['performance'];
+    const performance = Object.fromEntries(
+      TIME_FRAMES.map((f) => [f, null]),
+    ) as PerformanceResult['performance'];
     performance['1d'] = changePercent;
     for (const frame of TIME_FRAMES) if (frame !== '1d') reasons[frame] = LIVE_TIME_FRAME_REASON;
     return { performance, reasons };
@@ -136,7 +140,11 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
     return bySymbol;
   }
 
-  function enrich(row: StockRow, lists: Map<string, string[]>, now: ReplayNow | undefined): StockRow {
+  function enrich(
+    row: StockRow,
+    lists: Map<string, string[]>,
+    now: ReplayNow | undefined,
+  ): StockRow {
     const { performance, reasons } = performanceOf(row.symbol, row.price, row.changePercent, now);
     const extra = lists.get(row.symbol) ?? [];
     return {
@@ -161,7 +169,11 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
     let rows = base.stocks
       .map((row) => enrich(row, lists, now))
       .filter((row) => inUniverse(row, universeId))
-      .filter((row) => query.categories.length === 0 || query.categories.some((c) => row.categories.includes(c)));
+      .filter(
+        (row) =>
+          query.categories.length === 0 ||
+          query.categories.some((c) => row.categories.includes(c)),
+      );
     if (query.filter) rows = rows.filter((row) => query.filter?.test(row) === true);
 
     return {

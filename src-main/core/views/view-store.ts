@@ -59,7 +59,9 @@ export function openConfViewStore(options: { cwd?: string } = {}): ViewStoreBack
     const backup = `${conf.path}.corrupt-${Date.now()}`;
     try {
       writeFileSync(backup, corruptText);
-      log.warn(`open view store: ${conf.path} is not valid JSON; kept as ${backup}, starting empty`);
+      log.warn(
+        `open view store: ${conf.path} is not valid JSON; kept as ${backup}, starting empty`,
+      );
     } catch (error: unknown) {
       log.error(`open view store: cannot back up ${conf.path}`, formatError(error));
     }

@@ -127,7 +127,8 @@ export class WatchlistStore {
     if (!parsed.success) {
       throw new ViewInputError(
         400,
-        'Body must be {"name"?: string, "symbols"?: string[], "add"?: string[], "remove"?: string[]}.',
+        'Body must be {"name"?: string, "symbols"?: string[], ' +
+          '"add"?: string[], "remove"?: string[]}.',
         { accepted: ['name', 'symbols', 'add', 'remove'] },
       );
     }
@@ -136,7 +137,8 @@ export class WatchlistStore {
     const current = this.require(id);
 
     const name = request.name === undefined ? current.name : this.checkName(request.name, all, id);
-    let symbols = request.symbols === undefined ? current.symbols : this.resolveAll(request.symbols);
+    let symbols =
+      request.symbols === undefined ? current.symbols : this.resolveAll(request.symbols);
     if (request.add) symbols = dedupe([...symbols, ...this.resolveAll(request.add)]);
     if (request.remove) {
       // Removing a symbol the list does not hold is not an error (idempotent), but an
@@ -223,9 +225,11 @@ export class WatchlistStore {
   private checkName(name: string, all: readonly Watchlist[], selfId?: string): string {
     const trimmed = name.trim();
     if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH || /[\u0000-\u001f]/.test(trimmed)) {
-      throw new ViewInputError(400, `Watchlist name must be 1–${MAX_NAME_LENGTH} printable characters.`);
+      const message = `Watchlist name must be 1–${MAX_NAME_LENGTH} printable characters.`;
+      throw new ViewInputError(400, message);
     }
-    const clash = all.find((w) => w.id !== selfId && w.name.toLowerCase() === trimmed.toLowerCase());
+    const lower = trimmed.toLowerCase();
+    const clash = all.find((w) => w.id !== selfId && w.name.toLowerCase() === lower);
     if (clash) throw new ViewInputError(409, `A watchlist named "${clash.name}" already exists.`);
     return trimmed;
   }
