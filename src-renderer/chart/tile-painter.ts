@@ -141,6 +141,9 @@ export class TilePainter {
   }
 
   /**
+   * TODO: this scans every tile per frame (cheap: a lookup and two compares each, ~1 ms for
+   * 5,000); the stream could hand over the changed symbols to skip the scan.
+   *
    * Repaints only tiles whose colour or text changed since they were last painted. Returns the
    * indices of tiles whose value changed (for the flash), or all changed when `collect` is set.
    */
