@@ -88,5 +88,16 @@ gathered on 2026-12-04. Do not edit by hand: change the script and rerun it.
   \`Equity-usa-[*]\`, fields \`holidays\` and \`earlyCloses\`
   @ 24863901deffa9ec7985e21ef8fbdb0258efb9e4. Licence: Apache-2.0. Holiday names were added by
   the data set's author.
+
+## Licence texts
+
+- \`licenses/FinanceDatabase-MIT.txt\`: the MIT licence and copyright notice of
+  \`JerBouma/FinanceDatabase\` (the ETF list in universe.json).
+- \`licenses/Apache-2.0.txt\`: the Apache License 2.0, under which \`yfiua/index-constituents\`
+  (Copyright 2024 github.com/yfiua; the Nasdaq-100 and Dow 30 lists) and \`QuantConnect/Lean\`
+  (Copyright 2025 QuantConnect Corporation; the NYSE holidays and early closes) are used. The
+  shipped files are derived from theirs: converted to JSON and trimmed to the fields the app uses.
+- The ODC-PDDL-1.0 data (constituents, market caps, daily closes) is in the public domain and
+  needs no licence text; its sources are named above all the same.
 `;
 }

@@ -135,4 +135,16 @@ describe('committed resources', () => {
     expect(attribution).toMatch(/FinanceDatabase[\s\S]*Licence: MIT/);
     expect(attribution).toMatch(/intraday\s+path is generated/);
   });
+
+  it('ship the licence texts that the MIT and Apache-2.0 sources require', () => {
+    const attribution = committed(RESOURCE_FILES.attribution);
+    const named = [...attribution.matchAll(/`(licenses\/[^`]+)`/g)].map((m) => m[1] as string);
+
+    expect(named).toEqual(['licenses/FinanceDatabase-MIT.txt', 'licenses/Apache-2.0.txt']);
+    expect(committed('licenses/FinanceDatabase-MIT.txt')).toContain('Copyright (c) 2021 Jeroen Bouma');
+    const apache = committed('licenses/Apache-2.0.txt');
+    expect(apache).toContain('Version 2.0, January 2004');
+    expect(apache).toContain('QuantConnect Corporation');
+    expect(apache).toContain('github.com/yfiua');
+  });
 });
