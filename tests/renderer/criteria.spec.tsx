@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -280,5 +280,31 @@ describe('saved filters', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Value of condition 1' }), '-2');
     await userEvent.click(screen.getByRole('button', { name: 'Use these criteria' }));
     await waitFor(() => expect(applied()).toBe('changePercent > -2'));
+  });
+});
+
+describe('CriteriaInput timing', () => {
+  it('applies on Enter while the pause-check of the same text is still in flight', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const check = vi.fn(async (e: string) => {
+        await gate;
+        return fakeCheck(e);
+      });
+      const onApply = vi.fn();
+      render(<CriteriaInput applied="" fields={FIELDS} check={check} onApply={onApply} />);
+      const box = screen.getByRole('textbox', { name: 'Criteria' });
+      fireEvent.change(box, { target: { value: 'changePercent > 0' } });
+      await act(() => vi.advanceTimersByTimeAsync(500));
+      fireEvent.submit(box);
+      release();
+      await waitFor(() => expect(onApply).toHaveBeenCalledWith('changePercent > 0'));
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(screen.queryByText('Checking…')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -48,20 +48,34 @@ export function CriteriaInput({
   const id = useId();
   const [draft, setDraft] = useState(applied);
   const [state, setState] = useState<Check>({ kind: 'idle' });
-  const latest = useRef(0);
+  // The text in the box now: a check's answer only shows while its text is still there.
+  const current = useRef(draft);
+  current.current = draft;
+  // One request per text at a time: Enter right after typing reuses the pending check.
+  const pending = useRef(new Map<string, ReturnType<CheckFn>>());
 
   // A restored saved filter or a cleared view changes `applied` from outside.
   useEffect(() => setDraft(applied), [applied]);
 
+  const checkOnce = (expression: string) => {
+    let request = pending.current.get(expression);
+    if (!request) {
+      request = check(expression);
+      pending.current.set(expression, request);
+      void request.finally(() => pending.current.delete(expression));
+    }
+    return request;
+  };
+
+  /** Checks `expression`; resolves to whether it is valid and still the box's text. */
   const run = async (expression: string): Promise<boolean> => {
-    const ticket = ++latest.current;
     if (expression.trim() === '') {
       setState({ kind: 'idle' });
       return true;
     }
     setState({ kind: 'checking' });
-    const result = await check(expression);
-    if (ticket !== latest.current) return false;
+    const result = await checkOnce(expression);
+    if (expression !== current.current) return false;
     if (result.ok) setState({ kind: 'valid', fields: result.value.fields });
     else setState({ kind: 'invalid', error: result.error, status: result.status });
     return result.ok;
@@ -76,6 +90,7 @@ export function CriteriaInput({
 
   useEffect(() => {
     if (!proposal) return;
+    current.current = proposal.expression;
     setDraft(proposal.expression);
     void run(proposal.expression).then((ok) => ok && onApply(proposal.expression.trim()));
     // Only a new proposal (its seq) acts.
@@ -87,9 +102,9 @@ export function CriteriaInput({
   };
 
   const clear = () => {
+    current.current = '';
     setDraft('');
     setState({ kind: 'idle' });
-    latest.current++;
     onApply('');
   };
 
@@ -113,7 +128,7 @@ export function CriteriaInput({
         aria-describedby={describedBy}
         onChange={(e) => setDraft(e.target.value)}
       />
-      <button type="submit" disabled={state.kind === 'checking' || draft.trim() === applied}>
+      <button type="submit" disabled={draft.trim() === applied}>
         Apply
       </button>
       <button type="button" onClick={clear} disabled={draft === '' && applied === ''}>
