@@ -57,14 +57,21 @@ export function CriteriaInput({
   // A restored saved filter or a cleared view changes `applied` from outside.
   useEffect(() => setDraft(applied), [applied]);
 
-  const checkOnce = (expression: string) => {
+  // The last answer, so a pause-check of text Enter already checked does not flicker.
+  const last = useRef<{ expression: string; result: Awaited<ReturnType<CheckFn>> } | null>(null);
+
+  const checkOnce = async (expression: string) => {
+    if (last.current?.expression === expression) return last.current.result;
     let request = pending.current.get(expression);
     if (!request) {
       request = check(expression);
       pending.current.set(expression, request);
       void request.finally(() => pending.current.delete(expression));
     }
-    return request;
+    const result = await request;
+    // Only a definite answer is remembered; "could not check" is asked again.
+    if (result.ok || result.status === 400) last.current = { expression, result };
+    return result;
   };
 
   /** Checks `expression`; resolves to whether it is valid and still the box's text. */
@@ -73,7 +80,7 @@ export function CriteriaInput({
       setState({ kind: 'idle' });
       return true;
     }
-    setState({ kind: 'checking' });
+    if (last.current?.expression !== expression) setState({ kind: 'checking' });
     const result = await checkOnce(expression);
     if (expression !== current.current) return false;
     if (result.ok) setState({ kind: 'valid', fields: result.value.fields });

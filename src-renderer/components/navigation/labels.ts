@@ -39,8 +39,9 @@ export function universeName(universe: string | undefined, watchlists: readonly 
   return UNIVERSE_NAMES[id] ?? id;
 }
 
-/** Share (0–1) as "2.1% of the map". */
-const shareWords = (share: number) => `${unsigned(share * 100, 1)} of the map`;
+/** Share (0–1) as "2.1% of the map"; small shares keep two decimals ("0.04%"). */
+export const shareWords = (share: number) =>
+  `${unsigned(share * 100, share < 0.01 ? 2 : 1)} of the map`;
 
 /** "0.27%" without a sign: the words say the direction. */
 const unsigned = (v: number, digits = 2) => formatPercent(Math.abs(v), digits).replace(/^[+-]/, '');

@@ -4,6 +4,7 @@ import type { ClientRect, MapTileRef } from '../../chart/heatmap-view';
 import type { Tile } from '../../lib/tiles';
 import { tooltipLines } from '../../lib/tooltip-lines';
 import { formatPercent } from '../../lib/format';
+import { shareWords } from '../navigation/labels';
 import { Sparkline } from './Sparkline';
 import { recentPrices, useHistory, type HistoryState } from './use-history';
 import './tooltip.css';
@@ -63,8 +64,7 @@ export function TileTooltip({ tile, mapTile, anchor, timeframeLabel, history }: 
     >
       <div className="tile-tooltip-title">{title}</div>
       <div className="tile-tooltip-value">
-        {timeframeLabel}: {formatPercent(mapTile.value)} ·{' '}
-        {formatPercent(mapTile.share * 100, 1).replace('+', '')} of the map
+        {timeframeLabel}: {formatPercent(mapTile.value)} · {shareWords(mapTile.share)}
       </div>
       <HistoryLine state={state} />
       <ul>
