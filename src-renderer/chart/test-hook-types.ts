@@ -13,8 +13,10 @@ export interface DrawnTile {
   h: number;
   /** The fill last painted, `rgb(r, g, b)`. */
   colour: string;
-  /** Whether its label is hidden (too small); the tile itself is always drawn. */
+  /** Whether the tile is not drawn at all (zero size). */
   hidden: boolean;
+  /** Whether its label is hidden (too small); the tile itself is still drawn and hoverable. */
+  labelHidden: boolean;
   status: string;
 }
 

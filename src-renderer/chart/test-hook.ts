@@ -40,7 +40,8 @@ export function installTestHook(
           w: t.rect.w,
           h: t.rect.h,
           colour: t.fill,
-          hidden: t.plan.lines === 0,
+          hidden: t.rect.w <= 0 || t.rect.h <= 0,
+          labelHidden: t.plan.lines === 0,
           status: t.tile.status,
         }),
       );

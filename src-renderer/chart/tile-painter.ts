@@ -121,7 +121,12 @@ export class TilePainter {
     };
     this.groups = groups.map((g) => ({ ...g, rect: snapRect(g.rect, dpr) }));
     this.tiles = tiles.map(({ tile, rect }) => {
-      const snapped = snapRect(insetRect(rect, TILE_GAP), dpr);
+      // Slivers keep at least one CSS px (no gap) so every tile stays drawn and hoverable.
+      let snapped = snapRect(insetRect(rect, TILE_GAP), dpr);
+      if (snapped.w < 1 || snapped.h < 1) {
+        const whole = snapRect(rect, dpr);
+        snapped = { ...whole, w: Math.max(1, whole.w), h: Math.max(1, whole.h) };
+      }
       const plan = snapped.w >= 14 ? planLabel(tile.symbol, snapped.w, snapped.h, measure) : NO_LABEL;
       return { tile, rect: snapped, plan, value: undefined, inkKey: -2, text: '', fill: '' };
     });
