@@ -224,7 +224,7 @@ export function App() {
       {hoverTile && ix.hover && !ix.menu && (
         <TileTooltip
           tile={hoverTile}
-          mapTile={ix.hover.tile}
+          mapTile={{ ...ix.hover.tile, value: tileValue(hoverTile, timeframe) }}
           anchor={ix.hover.anchor}
           timeframeLabel={TIMEFRAME_TITLE[timeframe]}
         />

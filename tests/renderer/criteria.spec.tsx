@@ -189,6 +189,15 @@ describe('CriteriaBuilder', () => {
     expect(onUse).toHaveBeenCalledWith('changePercent > 0 and marketCap >= 100e9');
   });
 
+  it('uses the default field for a row made before the field list arrived', async () => {
+    const onUse = vi.fn();
+    const { rerender } = render(<CriteriaBuilder fields={[]} onUse={onUse} />);
+    rerender(<CriteriaBuilder fields={FIELDS} onUse={onUse} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Value of condition 1' }), '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Use these criteria' }));
+    expect(onUse).toHaveBeenCalledWith('changePercent > 5');
+  });
+
   it('offers text comparisons for a text field and reports an empty value', async () => {
     const onUse = vi.fn();
     render(<CriteriaBuilder fields={FIELDS} onUse={onUse} />);

@@ -25,13 +25,17 @@ function emptyRow(fields: readonly FilterFieldInfo[]): BuilderRow {
 /** Conditions picked from lists, for people who don't type expressions. */
 export function CriteriaBuilder({ fields, onUse }: Props) {
   const id = useId();
-  const [rows, setRows] = useState<BuilderRow[]>(() => [emptyRow(fields)]);
+  const [stored, setRows] = useState<BuilderRow[]>(() => [emptyRow(fields)]);
+  // Rows made before the field list arrived name no field yet: give them the default one.
+  const rows = stored.map((row) =>
+    fields.some((f) => f.name === row.field) ? row : { ...emptyRow(fields), value: row.value },
+  );
   const [join, setJoin] = useState<BuilderJoin>('and');
   const [problems, setProblems] = useState<Array<{ row: number; message: string }>>([]);
 
   const update = (i: number, patch: Partial<BuilderRow>) =>
-    setRows((prev) =>
-      prev.map((row, j) => {
+    setRows(
+      rows.map((row, j) => {
         if (j !== i) return row;
         const next = { ...row, ...patch };
         // A new field may not take the old operator (text fields have no `>`).
@@ -96,7 +100,7 @@ export function CriteriaBuilder({ fields, onUse }: Props) {
               type="button"
               aria-label={`Remove condition ${n}`}
               disabled={rows.length === 1}
-              onClick={() => setRows((prev) => prev.filter((_, j) => j !== i))}
+              onClick={() => setRows(rows.filter((_, j) => j !== i))}
             >
               ×
             </button>
@@ -104,7 +108,7 @@ export function CriteriaBuilder({ fields, onUse }: Props) {
         );
       })}
       <div className="builder-actions">
-        <button type="button" onClick={() => setRows((prev) => [...prev, emptyRow(fields)])}>
+        <button type="button" onClick={() => setRows([...rows, emptyRow(fields)])}>
           Add condition
         </button>
         <label>
