@@ -139,6 +139,8 @@ export function openEventStream(
 
   const unsubscribe = engine.onChanges(onChanges);
   // The viewer looks at this stream's symbols: the scheduler spends quota there first.
+  // TODO: an unfiltered stream watches every symbol, which gives no priority signal; visible
+  // tiles (zoom) would need the renderer to report them.
   const unwatch = engine.watch(first.stocks.map((stock) => stock.symbol));
   const heartbeat = setInterval(() => {
     if (!congested) write(': heartbeat\n\n');

@@ -65,7 +65,12 @@ interface Active {
   staleAfterMs: number;
 }
 
-/** Live quotes are stale after twice the full-refresh time, within these bounds. */
+/**
+ * Live quotes are stale after twice the full-refresh time, within these bounds.
+ * TODO: after the close a quote's time is its last trade, so the whole map turns stale at
+ * night (with "market closed" as the reason). Judging staleness against the last session's
+ * close outside hours would keep closing prices "live" until the next open.
+ */
 const LIVE_STALE_MIN_MS = 60_000;
 const LIVE_STALE_MAX_MS = 30 * 60_000;
 const LIVE_STALE_REFRESH_MULTIPLE = 2;

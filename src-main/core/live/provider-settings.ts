@@ -101,7 +101,9 @@ export function createLiveProvider(
     ...(settings.apiSecret === undefined ? {} : { apiSecret: settings.apiSecret }),
     ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
     ...(settings.streamUrl === undefined ? {} : { streamUrl: settings.streamUrl }),
-    ...(tuning.http === undefined ? {} : { http: tuning.http }),
+    // The scheduler owns every retry (it counts quota and backs off); got's own 5xx retries
+    // would spend calls it cannot see. Tests and the bench may still pass their own tuning.
+    http: { retryLimit: 0, ...tuning.http },
     ...(tuning.stream === undefined ? {} : { stream: tuning.stream }),
   });
   const streamAllowed = settings.baseUrl === undefined || settings.streamUrl !== undefined;

@@ -52,7 +52,13 @@ export interface QuotaSchedulerOptions {
   onStatus?(): void;
 }
 
-/** See the module comment. */
+/**
+ * See the module comment.
+ * TODO: one `fetchQuotes` counts as one call, but Polygon's end-of-day fallback can make
+ * several HTTP calls for one; adapters would have to report the calls they made to fix it.
+ * TODO: this file is past the ~200-line guide; the failure handling could move to its own
+ * module (failure-policy.ts) with the state it sets.
+ */
 export class QuotaScheduler implements FetchDriver {
   private readonly queue = new PQueue({ concurrency: CONCURRENCY });
   private readonly gate: RateGate;

@@ -16,7 +16,11 @@ export interface StreamFeedOptions {
   onStatus?(): void;
 }
 
-/** See the module comment. */
+/**
+ * See the module comment.
+ * TODO: the stream stays open outside market hours (ping-only); closing it at the close and
+ * reopening before the open would save a socket all night. Needs a session timer here.
+ */
 export class StreamFeed {
   private handle: StreamHandle | undefined;
   private symbols = new Set<string>();

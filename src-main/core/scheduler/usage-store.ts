@@ -25,6 +25,11 @@ export interface DailyUsage {
   used: number;
 }
 
+/**
+ * TODO: usage is kept per provider, not per key: switching to a second key of the same
+ * provider inherits the first key's count (safe: never overspends). Keying by a salted hash of
+ * the key would fix it without storing the key.
+ */
 export interface UsageStore {
   load(providerId: string): DailyUsage | undefined;
   save(providerId: string, usage: DailyUsage): void;
