@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 
+import type { ApiError } from '../src-main/shared/api-types';
 import { DEFAULT_VIEW_OPTIONS, type DrillPath, type HeatmapHandle } from './chart/heatmap-view';
 import { tileValue, tileWeight } from './chart/tile-value';
 import { BreadthBar } from './components/breadth/BreadthBar';
@@ -72,7 +73,11 @@ export function App() {
   // Counts, breadth and shares follow live batches (version), not only re-layouts.
   const v = market.version;
   const counts = useMemo(() => countStatuses(market.tiles), [market.tiles, v]);
-  const shown = useMemo(() => tilesInDrill(market.tiles, drill), [market.tiles, drill.sector, drill.industry]); // prettier-ignore
+  const { sector: inSector, industry: inIndustry } = drill;
+  const shown = useMemo(
+    () => tilesInDrill(market.tiles, { sector: inSector, industry: inIndustry }),
+    [market.tiles, inSector, inIndustry],
+  );
   const groupBy = drill.sector ? 'industry' : 'sector';
   const breadth = useMemo(
     () => computeBreadth(shown, (t) => tileValue(t, timeframe), groupBy),
@@ -103,13 +108,18 @@ export function App() {
   const detailsTile = ix.details && market.tiles.find((t) => t.symbol === ix.details);
   const nameOf = (s: string) => market.tiles.find((t) => t.symbol === s)?.name;
 
+  const errorWords = (error: ApiError) => describeWatchlistError(error).join(' ');
+  const drillInto = (name: string) =>
+    setDrill(drill.sector ? { sector: drill.sector, industry: name } : { sector: name });
+  const copy = async (symbol: string) =>
+    toast.show((await copyText(symbol)) ? `Copied ${symbol}.` : `Could not copy ${symbol}.`);
   const addTo = async (id: string, symbol: string) => {
     const r = await watchlists.update(id, { add: [symbol] });
-    toast.show(r.ok ? `Added ${symbol} to ${r.value.name}.` : describeWatchlistError(r.error).join(' '));
+    toast.show(r.ok ? `Added ${symbol} to ${r.value.name}.` : errorWords(r.error));
   };
   const removeFrom = async (id: string, symbol: string) => {
     const r = await watchlists.update(id, { remove: [symbol] });
-    toast.show(r.ok ? `Removed ${symbol} from ${r.value.name}.` : describeWatchlistError(r.error).join(' '));
+    toast.show(r.ok ? `Removed ${symbol} from ${r.value.name}.` : errorWords(r.error));
   };
 
   return (
@@ -157,7 +167,7 @@ export function App() {
         <BreadthBar
           breadth={breadth}
           groupLabel={drill.sector ? 'Industries' : 'Sectors'}
-          {...(drill.industry ? {} : { onGroupClick: (name: string) => setDrill(drill.sector ? { sector: drill.sector, industry: name } : { sector: name }) })} // prettier-ignore
+          {...(drill.industry ? {} : { onGroupClick: drillInto })}
         />
         <SearchBox
           ref={searchRef}
@@ -233,7 +243,7 @@ export function App() {
         <TileContextMenu
           target={ix.menu}
           watchlists={watchlists.watchlists}
-          onCopy={(s) => void copyText(s).then((ok) => toast.show(ok ? `Copied ${s}.` : `Could not copy ${s}.`))}
+          onCopy={(s) => void copy(s)}
           onAddTo={(id, s) => void addTo(id, s)}
           onRemoveFrom={(id, s) => void removeFrom(id, s)}
           onNewWatchlist={setNewListFor}

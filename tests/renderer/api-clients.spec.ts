@@ -16,7 +16,8 @@ describe('API clients', () => {
     };
     const fetchImpl = vi.fn<FetchLike>(async () => answer(400, error));
     const result = await checkFilter('nope > 1', fetchImpl);
-    expect(fetchImpl).toHaveBeenCalledWith('/api/filter-check?filter=nope+%3E+1', expect.anything());
+    const path = '/api/filter-check?filter=nope+%3E+1';
+    expect(fetchImpl).toHaveBeenCalledWith(path, expect.anything());
     expect(result).toEqual({ ok: false, status: 400, error });
   });
 

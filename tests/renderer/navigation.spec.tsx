@@ -10,10 +10,11 @@ import { SearchBox } from '../../src-renderer/components/navigation/SearchBox';
 import { searchTiles } from '../../src-renderer/components/navigation/search-tiles';
 import { TileContextMenu } from '../../src-renderer/components/navigation/TileContextMenu';
 
+const IT = 'Information Technology';
 const ROWS = [
-  { symbol: 'AAPL', name: 'Apple Inc.', sector: 'Information Technology', changePercent: 1.2 },
-  { symbol: 'AMAT', name: 'Applied Materials', sector: 'Information Technology', changePercent: -1 },
-  { symbol: 'APP', name: 'AppLovin', sector: 'Information Technology', changePercent: 0.5 },
+  { symbol: 'AAPL', name: 'Apple Inc.', sector: IT, changePercent: 1.2 },
+  { symbol: 'AMAT', name: 'Applied Materials', sector: IT, changePercent: -1 },
+  { symbol: 'APP', name: 'AppLovin', sector: IT, changePercent: 0.5 },
   { symbol: 'PG', name: 'Procter & Gamble', sector: 'Consumer Staples', changePercent: 0 },
   { symbol: 'TSLA', name: 'Tesla, Inc.', sector: 'Consumer Discretionary', changePercent: -2 },
 ];

@@ -9,10 +9,11 @@ import { sparklinePoints, thin } from '../../src-renderer/components/tooltip/spa
 import { recentPrices } from '../../src-renderer/components/tooltip/use-history';
 import { makeTile } from './helpers/tiles';
 
+const MISSING = { status: 'missing' } as const;
 const TILES = [
   makeTile({ symbol: 'AAA', name: 'Alpha', marketCap: 300, changePercent: 1 }),
   makeTile({ symbol: 'BBB', name: 'Beta', marketCap: 100, changePercent: -2 }),
-  makeTile({ symbol: 'CCC', name: 'Gamma', marketCap: 200, changePercent: null, status: 'missing' }),
+  makeTile({ symbol: 'CCC', name: 'Gamma', marketCap: 200, changePercent: null, ...MISSING }),
 ];
 
 describe('StockTable', () => {
@@ -137,7 +138,12 @@ describe('TileTooltip', () => {
         timeframeLabel="1 day"
         history={{
           kind: 'ok',
-          history: { symbol: 'AAA', intraday: [], daily: [], dailyNote: 'No history in the replay' },
+          history: {
+            symbol: 'AAA',
+            intraday: [],
+            daily: [],
+            dailyNote: 'No history in the replay',
+          },
         }}
       />,
     );

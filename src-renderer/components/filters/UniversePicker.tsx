@@ -18,7 +18,10 @@ export function UniversePicker({ universe, watchlists, onChange }: Props) {
   return (
     <label className="universe-picker">
       <span className="picker-label">Map of</span>
-      <select value={value} onChange={(e) => onChange(e.target.value === 'sp500' ? '' : e.target.value)}>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value === 'sp500' ? '' : e.target.value)}
+      >
         {BUILT_IN_UNIVERSES.map((id) => (
           <option key={id} value={id}>
             {universeName(id, watchlists)}

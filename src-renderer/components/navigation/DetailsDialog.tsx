@@ -52,7 +52,10 @@ export function DetailsDialog({ tile, onClose }: Props) {
   const session = history.kind === 'ok' ? history.history.intraday.map((p) => p.price) : [];
 
   return (
-    <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="dialog-backdrop"
+      onPointerDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={dialog}
         className="dialog details"

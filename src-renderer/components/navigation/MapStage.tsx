@@ -1,6 +1,11 @@
 import type { Ref } from 'react';
 
-import type { DrillPath, HeatmapHandle, ViewOptions } from '../../chart/heatmap-view';
+import type {
+  DrillPath,
+  HeatmapHandle,
+  MapGroupRef,
+  ViewOptions,
+} from '../../chart/heatmap-view';
 import { tileValue } from '../../chart/tile-value';
 import type { Tile } from '../../lib/tiles';
 import { HeatmapChart } from '../HeatmapChart';
@@ -89,13 +94,7 @@ export function MapStage(props: Props) {
               <button
                 type="button"
                 tabIndex={-1}
-                onClick={() =>
-                  ix.onGroupClick(
-                    drill.sector
-                      ? { level: 'industry', sector: drill.sector, industry: g.name, rect: ZERO, share: g.share, value: g.change, count: g.count }
-                      : { level: 'sector', sector: g.name, rect: ZERO, share: g.share, value: g.change, count: g.count },
-                  )
-                }
+                onClick={() => ix.onGroupClick(groupRef(drill, g))}
               >
                 {groupLabel(g)}
               </button>
@@ -111,3 +110,11 @@ export function MapStage(props: Props) {
 }
 
 const ZERO = { x: 0, y: 0, w: 0, h: 0 };
+
+/** A group of the screen-reader list as the map's own group reference (no rect: not drawn). */
+function groupRef(drill: DrillPath, g: StageGroup): MapGroupRef {
+  const common = { rect: ZERO, share: g.share, value: g.change, count: g.count };
+  return drill.sector
+    ? { level: 'industry', sector: drill.sector, industry: g.name, ...common }
+    : { level: 'sector', sector: g.name, ...common };
+}

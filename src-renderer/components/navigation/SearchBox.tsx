@@ -89,7 +89,13 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label="Matches" className="search-list" hidden={!expanded}>
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label="Matches"
+        className="search-list"
+        hidden={!expanded}
+      >
         {results.map((row, i) => (
           <li
             key={row.symbol}

@@ -4,7 +4,14 @@
  * out of the map (which only draws what it is told) and out of App (which only composes).
  * None of it lives in the tiles, so a live update or a re-layout never resets it.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
 import type {
   ClientRect,

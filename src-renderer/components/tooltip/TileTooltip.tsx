@@ -50,9 +50,8 @@ export function TileTooltip({ tile, mapTile, anchor, timeframeLabel, history }: 
     const el = box.current;
     if (!el) return;
     const { width, height } = el.getBoundingClientRect();
-    setPos(
-      placeTooltip(anchor, { width, height }, { width: window.innerWidth, height: window.innerHeight }),
-    );
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    setPos(placeTooltip(anchor, { width, height }, viewport));
   }, [anchor.left, anchor.top, anchor.width, anchor.height, state.kind]);
 
   return (

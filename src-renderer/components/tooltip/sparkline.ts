@@ -30,10 +30,15 @@ export function sparklinePoints(
 }
 
 /** The y of a value in the box the series is drawn in (for a baseline at the first value). */
-export function scaleY(values: readonly number[], height: number, pad = 1.5): (v: number) => number {
+export function scaleY(
+  values: readonly number[],
+  height: number,
+  pad = 1.5,
+): (v: number) => number {
   const finite = values.filter((v) => Number.isFinite(v));
   const min = Math.min(...finite);
   const span = Math.max(...finite) - min;
   const h = height - 2 * pad;
-  return (v) => (span === 0 || !Number.isFinite(span) ? height / 2 : pad + (1 - (v - min) / span) * h);
+  if (span === 0 || !Number.isFinite(span)) return () => height / 2;
+  return (v) => pad + (1 - (v - min) / span) * h;
 }

@@ -30,7 +30,10 @@ export function NewWatchlistDialog({ symbol, onCreate, onClose }: Props) {
   };
 
   return (
-    <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="dialog-backdrop"
+      onPointerDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <form
         className="dialog"
         role="dialog"

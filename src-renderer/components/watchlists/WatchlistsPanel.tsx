@@ -134,7 +134,8 @@ interface SelectedProps {
   onDeleted(): void;
 }
 
-function SelectedWatchlist({ watchlist, state, nameOf, report, onExport, onDeleted }: SelectedProps) {
+function SelectedWatchlist(props: SelectedProps) {
+  const { watchlist, state, nameOf, report, onExport, onDeleted } = props;
   const id = useId();
   const [rename, setRename] = useState(watchlist.name);
   const [adding, setAdding] = useState('');

@@ -7,9 +7,14 @@ export function csvCell(value: string): string {
 }
 
 /** The watchlist as CSV text with a header line; names come from `nameOf` when known. */
-export function watchlistCsv(watchlist: Watchlist, nameOf: (symbol: string) => string | undefined) {
+export function watchlistCsv(
+  watchlist: Watchlist,
+  nameOf: (symbol: string) => string | undefined,
+): string {
   const lines = ['symbol,name'];
-  for (const symbol of watchlist.symbols) lines.push(`${csvCell(symbol)},${csvCell(nameOf(symbol) ?? '')}`);
+  for (const symbol of watchlist.symbols) {
+    lines.push(`${csvCell(symbol)},${csvCell(nameOf(symbol) ?? '')}`);
+  }
   return `${lines.join('\r\n')}\r\n`;
 }
 
