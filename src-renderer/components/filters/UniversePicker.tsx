@@ -8,7 +8,13 @@ interface Props {
   onChange(universe: string): void;
 }
 
-/** Which list the map shows: an index, the ETFs, everything, or one watchlist. */
+/**
+ * Which list the map shows: an index, the ETFs, everything, or one watchlist.
+ * TODO: the issue also lists watchlists as a *category* (narrowing another universe, e.g. the
+ * S&P 500 names of a watchlist). The API's `category=` knows only index and asset-type ids, so
+ * watchlists are offered here as whole maps; a `category=watchlist:<id>` on the server (or a
+ * `symbol in (…)` criteria clause built here) would add the narrowing form.
+ */
 export function UniversePicker({ universe, watchlists, onChange }: Props) {
   const value = universe?.trim() || 'sp500';
   const known =

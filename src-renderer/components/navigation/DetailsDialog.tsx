@@ -67,7 +67,8 @@ export function DetailsDialog({ tile, onClose }: Props) {
             e.stopPropagation();
             onClose();
           }
-          // Keep Tab inside: the dialog has one button, so Tab stays on it.
+          // TODO: a crude focus trap that works because the dialog has one control; a native
+          // <dialog> with showModal() would trap focus properly once jsdom (tests) supports it.
           if (e.key === 'Tab') e.preventDefault();
         }}
       >

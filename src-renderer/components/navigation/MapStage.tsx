@@ -42,7 +42,12 @@ const KEY_HELP =
   'Arrow keys move between tiles, Enter drills in, Escape goes up, slash searches, ' +
   'the context-menu key or Shift+F10 opens the tile menu.';
 
-/** The map (inside a focusable keyboard target) or the table of the same rows. */
+/**
+ * The map (inside a focusable keyboard target) or the table of the same rows.
+ * TODO: the canvas has no DOM node per tile, so screen readers hear the focused tile through a
+ * polite live region and the groups through a visually hidden list; the table is the full
+ * alternative. Map/table mode is page state, not part of the shared URL yet (view-state.ts).
+ */
 export function MapStage(props: Props) {
   const { interaction: ix, options, drill } = props;
 

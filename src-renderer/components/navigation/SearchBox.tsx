@@ -15,7 +15,12 @@ interface Props {
   onDismiss(): void;
 }
 
-/** Ticker or name search as a combobox; choosing a result highlights it on the map. */
+/**
+ * Ticker or name search as a combobox; choosing a result highlights it on the map.
+ * TODO: it searches the rows of the current map (universe and filters). A symbol outside them
+ * says "no match" instead of offering to switch maps; searching the whole universe list would
+ * need the server's instrument list without quotes (no such route yet).
+ */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   { rows, onFound, onDismiss },
   ref,

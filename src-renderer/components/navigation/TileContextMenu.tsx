@@ -31,7 +31,8 @@ interface Item {
 const MARGIN = 8;
 
 /**
- * The tile's context menu (WAI-ARIA menu): arrow keys, Home/End, Enter, Escape. One flat list:
+ * The tile's context menu (WAI-ARIA menu): arrow keys, Home/End, Enter, Escape. One flat list
+ * (TODO: with many watchlists a submenu would keep it short):
  * copy, details, add to each watchlist without the symbol, remove from those with it, and add
  * to a new watchlist.
  */
