@@ -153,6 +153,11 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       }
     },
     async applySaved() {
+      // TODO: this switches from the replay the engine started with, so quotes restored from a
+      // live snapshot are labelled "last good data from The replay" and treated as replaceable
+      // across the replay boundary. serve.ts avoids it with createEngine({ providerSettings });
+      // the shell should do the same (startBackend taking the saved settings, falling back to
+      // the replay when the saved key no longer decrypts or is refused at construction).
       const saved = store.get();
       if (!isLive(saved.provider)) return;
       const credentials = keys.load(saved.provider);

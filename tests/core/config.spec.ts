@@ -166,7 +166,8 @@ describe('parseConfig', () => {
       STOCK_API_BASE_URL: 'nope',
     });
 
-    expect(problems.map((p) => p.variable).sort()).toEqual(['STOCK_API_BASE_URL', 'STOCK_PROVIDER']);
+    const variables = problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['STOCK_API_BASE_URL', 'STOCK_PROVIDER']);
     expect(JSON.stringify(problems)).not.toContain('sk-very-secret');
   });
 });

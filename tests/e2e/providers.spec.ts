@@ -6,6 +6,11 @@
  * server is restarted on the same data folder and must still show the last good map, marked
  * stale, with a banner saying what is wrong. The fake key must appear in no response and
  * nothing the server prints. Nothing here talks to any host but 127.0.0.1.
+ *
+ * TODO: the mocks' fixtures know two or three symbols, so "fills the map" is proven for those
+ * tiles (and FMP/Alpha Vantage's first paced call); the other tiles stay grey. A templated
+ * every-symbol case in each mock (as FMP's and Alpha Vantage's have) would let the fast
+ * providers (Alpaca, Polygon, Twelve Data) show a full map here.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,11 +35,14 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** Fake credentials: none of the mocks' special values (`bad-key`, `demo`). */
 const FAKE_KEY = 'e2e-fake-key-7f3a9c51';
 const FAKE_SECRET = 'e2e-fake-secret-41d2b8';
-const FILL_TIMEOUT_MS = 30_000;
+/** Generous, as in heatmap.spec.ts: two cores shared with the server, Chromium and others. */
+const FILL_TIMEOUT_MS = 45_000;
+/** A server start, a page load and a banner, each with its own timeout, on a busy machine. */
+const TEST_TIMEOUT_MS = 150_000;
 const BANNER_TIMEOUT_MS = 30_000;
 /** Backoff after a rate limit without Retry-After grows from a few seconds; two rounds fit. */
 const RECOVERY_TIMEOUT_MS = 120_000;
-const LIVE_TEST_TIMEOUT_MS = 200_000;
+const LIVE_TEST_TIMEOUT_MS = 240_000;
 const MIN_TILES = 500;
 
 interface ProviderUnderTest {
@@ -123,15 +131,27 @@ function envFor(provider: ProviderUnderTest, mock: MockServer): Record<string, s
   };
 }
 
-/** The page on the map, once it drew (nearly) every tile. */
+/** The page on the map, once it drew (nearly) every tile; says what it saw if it did not. */
 async function openMap(server: RunningServer): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   await page.goto(server.url);
-  await page.waitForFunction(
-    (min) => ((globalThis as Host).__heatmap?.tiles().length ?? 0) >= min,
-    MIN_TILES,
-    { timeout: FILL_TIMEOUT_MS },
-  );
+  try {
+    await page.waitForFunction(
+      (min) => ((globalThis as Host).__heatmap?.tiles().length ?? 0) >= min,
+      MIN_TILES,
+      { timeout: FILL_TIMEOUT_MS },
+    );
+  } catch (error: unknown) {
+    const drawn = await page.evaluate(() => (globalThis as Host).__heatmap?.tiles().length);
+    await page.screenshot({ path: `${ARTIFACTS}providers-open-map-failed.png` });
+    throw new Error(
+      `open map: ${String(drawn)} tiles drawn after ${FILL_TIMEOUT_MS} ms; ` +
+        `${problems.join('; ') || 'no page errors'} (${String(error)})`,
+    );
+  }
   return page;
 }
 
@@ -242,7 +262,7 @@ describe.each(PROVIDERS)('$id through its mock', (provider) => {
     } finally {
       await server.stop();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   // Finnhub calls once a second for minutes (one symbol per call), so a failure in the middle
   // of a session shows on an open page; the daily-capped providers may not call for minutes.
@@ -286,16 +306,21 @@ describe.each(PROVIDERS)('$id through its mock', (provider) => {
       mock.useCase(mockCase as never);
       const server = await startServer({ env: envFor(provider, mock), dataDir });
       try {
+        let seen = '';
         const health = await waitFor(
           `health state ${states.join('|')}`,
           async () => {
             const { body } = await getJson<HealthResponse>(server, '/api/health');
+            seen = `${body.providerState.state}: ${body.providerState.message}`;
             return (states as readonly string[]).includes(body.providerState.state)
               ? body
               : undefined;
           },
           BANNER_TIMEOUT_MS,
-        );
+        ).catch((error: unknown) => {
+          const calls = mock.requests.length;
+          throw new Error(`${String(error)}; last health: ${seen}; mock saw ${calls} calls`);
+        });
         expect(health.providerState.message).not.toBe('');
 
         const { body } = await getJson<StocksResponse>(server, '/api/stocks');
@@ -307,7 +332,8 @@ describe.each(PROVIDERS)('$id through its mock', (provider) => {
         const banner = page.getByRole('alert', { name: title });
         await banner.waitFor({ timeout: BANNER_TIMEOUT_MS });
         if (mockCase === 'bad-key') {
-          await expect(banner.getByRole('button', { name: 'Open Settings' }).count()).resolves.toBe(1);
+          const settingsButton = banner.getByRole('button', { name: 'Open Settings' });
+          await expect(settingsButton.count()).resolves.toBe(1);
         }
         const tooltip = await hoverTile(page, good.symbol);
         expect(tooltip).toContain('Stale');
@@ -322,5 +348,6 @@ describe.each(PROVIDERS)('$id through its mock', (provider) => {
         mock.useCase(fillCase as never);
       }
     },
+    TEST_TIMEOUT_MS,
   );
 });

@@ -130,7 +130,10 @@ describe('setupIpc', () => {
     });
 
     expect(engine.configureProvider).toHaveBeenCalledWith({ provider: 'finnhub', apiKey: key });
-    expect(next).toMatchObject({ provider: 'finnhub', keys: { finnhub: { hint: '••••1a2b' } } });
+    expect(next).toMatchObject({
+      provider: 'finnhub',
+      keys: { finnhub: { hint: '••••1a2b' } },
+    });
     const get = await fakeIpcMain.simulateInvoke('settings:get', fromApp());
     const pushed = broadcast.mock.calls.map(([, payload]) => payload);
     expect(JSON.stringify([next, get, pushed])).not.toContain(key);
@@ -143,7 +146,10 @@ describe('setupIpc', () => {
     });
 
     expect(reply).toEqual({ ok: true, detail: 'Finnhub: the key works.' });
-    expect(engine.testKey).toHaveBeenCalledWith({ provider: 'finnhub', apiKey: 'fh-typed-key-9999' });
+    expect(engine.testKey).toHaveBeenCalledWith({
+      provider: 'finnhub',
+      apiKey: 'fh-typed-key-9999',
+    });
     expect(engine.configureProvider).not.toHaveBeenCalled();
   });
 

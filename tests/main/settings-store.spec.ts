@@ -17,7 +17,10 @@ describe('createSettingsStore', () => {
   it('reads a file written before the rate cap existed', () => {
     const kv = createMemoryStore({ settings: { provider: 'finnhub' } });
 
-    expect(createSettingsStore(kv).get()).toEqual({ provider: 'finnhub', rateLimitPerMinute: null });
+    expect(createSettingsStore(kv).get()).toEqual({
+      provider: 'finnhub',
+      rateLimitPerMinute: null,
+    });
   });
 
   it('saves an update merged over the current settings', () => {

@@ -80,9 +80,8 @@ describe('ProviderBanner', () => {
     const health = healthWith('offline', { retryAt: new Date(NOW + 9_000).toISOString() });
     render(<ProviderBanner health={health} now={NOW} onOpenSettings={vi.fn()} />);
 
-    expect(screen.getByRole('alert', { name: 'Finnhub: Provider unreachable' }).textContent).toContain(
-      'Next try in 0:09',
-    );
+    const banner = screen.getByRole('alert', { name: 'Finnhub: Provider unreachable' });
+    expect(banner.textContent).toContain('Next try in 0:09');
   });
 
   it('announces a live provider that is still connecting politely', () => {

@@ -139,7 +139,8 @@ describe('SettingsPanel in the app', () => {
     const api = fakeApi();
     api.setSettings.mockRejectedValueOnce(
       new Error(
-        "Error invoking remote method 'settings:set': Error: settings:set: apiKey: finnhub needs an API key",
+        "Error invoking remote method 'settings:set': Error: settings:set: " +
+          'apiKey: finnhub needs an API key',
       ),
     );
     renderPanel(api);

@@ -6,9 +6,11 @@ interface Props {
   health: HealthResponse | null;
 }
 
+const LIVE_IDS = PROVIDER_IDS.filter((p) => p !== 'replay');
+
 /** The server's variables, what each takes. Mirrors .env.example. */
 const VARIABLES: ReadonlyArray<readonly [string, string]> = [
-  ['STOCK_PROVIDER', `replay (default) or ${PROVIDER_IDS.filter((p) => p !== 'replay').join(', ')}`],
+  ['STOCK_PROVIDER', `replay (default) or ${LIVE_IDS.join(', ')}`],
   ['STOCK_API_KEY', 'your key for that provider (Alpaca: the key ID)'],
   ['STOCK_API_SECRET', 'Alpaca only: the secret key'],
   ['API_RATE_LIMIT', 'optional: calls per minute, only ever lower than the provider’s limit'],

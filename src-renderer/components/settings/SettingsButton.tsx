@@ -17,6 +17,7 @@ export function SettingsButton({ onClick }: Props) {
       title="Settings"
       onClick={onClick}
     >
+      {/* The path is data, not prose: one line, exempt from the 100-column wrap. */}
       <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
         <path
           fill="currentColor"

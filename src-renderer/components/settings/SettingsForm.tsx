@@ -34,6 +34,8 @@ function parseRate(text: string): number | null | undefined {
  * The desktop Settings form: provider, key (Alpaca: key ID and secret), optional calls per
  * minute, "Test key" and Save. Keys are write-only: a stored key shows as its last four
  * characters, and the fields start empty.
+ * TODO: there is no way to forget a stored key from the UI (KeyStore.remove exists); add a
+ * "Remove key" button with a `settings:remove-key` channel.
  */
 export function SettingsForm({ api, settings, health, onSaved }: Props) {
   const id = useId();
@@ -194,7 +196,11 @@ export function SettingsForm({ api, settings, health, onSaved }: Props) {
           {busy === 'save' ? 'Saving…' : 'Save'}
         </button>
       </div>
-      <div role="status" aria-label="Key test result" className={`settings-outcome ${test?.kind ?? ''}`}>
+      <div
+        role="status"
+        aria-label="Key test result"
+        className={`settings-outcome ${test?.kind ?? ''}`}
+      >
         {test?.text}
       </div>
       {save?.kind === 'error' ? (
