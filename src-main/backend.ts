@@ -6,6 +6,7 @@
 import { createAlertMonitor, type AlertMonitor } from './core/alerts/alert-monitor.js';
 import type { AlertStore } from './core/alerts/alert-store.js';
 import { createEngine, type RunningEngine } from './core/engine.js';
+import type { ProviderSettings } from './core/engine-types.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
 import { createLogger, formatError } from './core/log.js';
 import type { SnapshotStore } from './core/store/snapshot-store.js';
@@ -29,6 +30,8 @@ export interface BackendOptions {
    * file `views.json` in the OS config folder.
    */
   viewStore?: ViewStoreBackend;
+  /** The provider to start on (the user's saved choice); none: the replay. */
+  providerSettings?: ProviderSettings;
 }
 
 export interface Backend {
@@ -41,9 +44,29 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
-export async function startBackend(options: BackendOptions): Promise<Backend> {
-  const engine = await createEngine({ resourcesDir: options.resourcesDir, store: options.store });
+/**
+ * The engine on the saved provider, created with it (not switched to after a replay start) so a
+ * restored live snapshot keeps its label; on the replay when the saved settings are refused.
+ */
+async function createStartedEngine(options: BackendOptions): Promise<RunningEngine> {
+  const base = { resourcesDir: options.resourcesDir, store: options.store };
+  let engine: RunningEngine;
+  try {
+    engine = await createEngine({
+      ...base,
+      ...(options.providerSettings ? { providerSettings: options.providerSettings } : {}),
+    });
+  } catch (error: unknown) {
+    if (!options.providerSettings) throw error;
+    log.warn('start backend: the saved provider was refused; playing the replay', error);
+    engine = await createEngine(base);
+  }
   await engine.start();
+  return engine;
+}
+
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const engine = await createStartedEngine(options);
   const alerts = createAlertMonitor({
     engine,
     ...(options.alertStore ? { store: options.alertStore } : {}),

@@ -23,7 +23,7 @@ import { originOf } from './origin.js';
 import { resolveAppPaths } from './paths.js';
 import { setupPermissions } from './permissions.js';
 import { createSenderCheck } from './sender-check.js';
-import { createSettingsService } from './settings-service.js';
+import { createSettingsService, savedProviderSettings } from './settings-service.js';
 import { createSettingsStore } from './settings-store.js';
 import { setupSingleInstance } from './single-instance.js';
 import { setupWebContentsGuard } from './web-contents-guard.js';
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
 
   const paths = resolveAppPaths();
   const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+  const settingsStore = createSettingsStore(new ElectronStore({ name: 'settings' }));
+  const keys = createKeyStore(new ElectronStore({ name: 'credentials' }), safeStorage);
   const backend = await startBackend({
     resourcesDir: paths.resourcesDir,
     rendererDir: paths.rendererDir,
@@ -50,15 +52,11 @@ async function main(): Promise<void> {
     port: devServerUrl ? devApiPort() : 0,
     extraOrigins: devServerUrl ? [originOf(devServerUrl)] : [],
     alertStore: createAlertStore(new ElectronStore({ name: 'alerts' })),
+    providerSettings: savedProviderSettings(settingsStore, keys),
   });
   setupQuit(backend.stop);
 
-  const settings = createSettingsService({
-    store: createSettingsStore(new ElectronStore({ name: 'settings' })),
-    keys: createKeyStore(new ElectronStore({ name: 'credentials' }), safeStorage),
-    engine: backend.engine,
-  });
-  await settings.applySaved();
+  const settings = createSettingsService({ store: settingsStore, keys, engine: backend.engine });
 
   const rendererUrl = devServerUrl ?? `${backend.origin}/`;
   setupWebContentsGuard(() => originOf(rendererUrl));

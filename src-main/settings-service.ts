@@ -34,8 +34,6 @@ export interface SettingsService {
   set(patch: SettingsPatch): Promise<Settings>;
   /** One cheap call with the given (or stored) key; never throws. */
   testKey(request: KeyTestRequest): Promise<KeyTestReply>;
-  /** At start: switches the engine to the saved provider, or falls back to the replay. */
-  applySaved(): Promise<void>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
@@ -74,6 +72,26 @@ function mergeCredentials(
   }
   if (!stored) return undefined;
   return given.apiSecret === undefined ? stored : { ...stored, apiSecret: given.apiSecret };
+}
+
+/**
+ * The saved provider with its stored key, for the engine to start on; undefined for the
+ * replay. A live provider whose key is gone (kept in memory only, or the keychain changed) is
+ * reset to the replay, and Settings asks for the key again.
+ */
+export function savedProviderSettings(
+  store: SettingsStore,
+  keys: KeyStore,
+): ProviderSettings | undefined {
+  const saved = store.get();
+  if (!isLive(saved.provider)) return undefined;
+  const credentials = keys.load(saved.provider);
+  if (!credentials) {
+    log.warn(`start: no ${saved.provider} key is stored; staying on the replay`);
+    store.update({ provider: 'replay' });
+    return undefined;
+  }
+  return engineSettings(saved, credentials);
 }
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
@@ -150,25 +168,6 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       } catch (error: unknown) {
         log.warn('test key: the engine failed', error);
         return { ok: false, error: scrub(`The test failed: ${formatError(error)}`, secrets) };
-      }
-    },
-    async applySaved() {
-      // TODO: this switches from the replay the engine started with, so quotes restored from a
-      // live snapshot are labelled "last good data from The replay" and treated as replaceable
-      // across the replay boundary. serve.ts avoids it with createEngine({ providerSettings });
-      // the shell should do the same (startBackend taking the saved settings, falling back to
-      // the replay when the saved key no longer decrypts or is refused at construction).
-      const saved = store.get();
-      if (!isLive(saved.provider)) return;
-      const credentials = keys.load(saved.provider);
-      try {
-        if (!credentials) throw new Error(`no ${saved.provider} key is stored`);
-        await engine.configureProvider(engineSettings(saved, credentials));
-      } catch (error: unknown) {
-        // A key kept in memory only is gone after a restart, or the keychain changed: the
-        // replay plays and Settings asks for the key again.
-        log.warn(`apply saved settings: staying on the replay (${formatError(error)})`);
-        store.update({ provider: 'replay' });
       }
     },
     onChange(listener) {

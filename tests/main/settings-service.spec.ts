@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createKeyStore, type KeyStore } from '../../src-main/key-store.js';
 import { createMemoryStore } from '../../src-main/key-value-store.js';
-import { createSettingsService, type SettingsService } from '../../src-main/settings-service.js';
+import {
+  createSettingsService,
+  savedProviderSettings,
+  type SettingsService,
+} from '../../src-main/settings-service.js';
 import { createSettingsStore, type SettingsStore } from '../../src-main/settings-store.js';
 import { PROVIDER_IDS as CONTRACT_IDS } from '../../src-main/shared/ipc-contract.js';
 import { PROVIDER_IDS as REGISTRY_IDS } from '../../src-main/core/providers/registry.js';
@@ -109,25 +113,21 @@ describe('createSettingsService', () => {
     expect(engine.configureProvider).not.toHaveBeenCalled();
   });
 
-  it('applies the saved provider at start', async () => {
+  it('starts the engine on the saved provider with its stored key', () => {
     store.update({ provider: 'twelvedata', rateLimitPerMinute: 4 });
     keys.save('twelvedata', { apiKey: 'twelve-data-key-42' });
 
-    await service.applySaved();
-
-    expect(engine.configureProvider).toHaveBeenCalledWith({
+    expect(savedProviderSettings(store, keys)).toEqual({
       provider: 'twelvedata',
       apiKey: 'twelve-data-key-42',
       rateLimitPerMinute: 4,
     });
   });
 
-  it('falls back to the replay at start when the key is gone', async () => {
+  it('starts on the replay when the saved provider’s key is gone', () => {
     store.update({ provider: 'finnhub' });
 
-    await service.applySaved();
-
-    expect(engine.configureProvider).not.toHaveBeenCalled();
+    expect(savedProviderSettings(store, keys)).toBeUndefined();
     expect(service.get().provider).toBe('replay');
   });
 });
