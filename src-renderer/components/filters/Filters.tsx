@@ -33,6 +33,8 @@ function MultiPicker({ label, options, selected, onChange, describe = (v) => v }
   const onKeyDown = (event: KeyboardEvent) => {
     const el = ref.current;
     if (event.key !== 'Escape' || !el?.open) return;
+    // Handled: the page's Escape (drill up) must not also act.
+    event.preventDefault();
     el.open = false;
     el.querySelector('summary')?.focus();
   };

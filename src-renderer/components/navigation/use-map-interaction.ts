@@ -22,7 +22,7 @@ import type {
 } from '../../chart/heatmap-view';
 import type { Tile } from '../../lib/tiles';
 import type { ContextMenuTarget } from './TileContextMenu';
-import { reduceMapKey } from './map-keys';
+import { drillUp, reduceMapKey } from './map-keys';
 
 export interface MapInteraction {
   focused: string | null;
@@ -67,6 +67,12 @@ const inside = (tile: Tile, drill: DrillPath) =>
 export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Whether the key's target sits in something that closes on Escape itself. */
+function insidePopup(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest('[role="dialog"], [role="menu"], details[open]') !== null;
 }
 
 /** See the module comment. */
@@ -150,13 +156,22 @@ export function useMapInteraction(opts: Options): MapInteraction {
     }
   };
 
-  // `/` searches from anywhere but a text field (where it is a character).
+  // `/` searches and Escape goes up from anywhere but a text field, a dialog, a menu or an
+  // open panel (which use Escape themselves); the map's own handler runs first when focused.
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== '/' || event.defaultPrevented || isEditable(event.target)) return;
+      if (event.defaultPrevented || isEditable(event.target)) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        latest.current.focusSearch();
+        return;
+      }
+      if (event.key !== 'Escape' || insidePopup(event.target)) return;
+      const up = drillUp(latest.current.drill);
+      if (!up) return;
       event.preventDefault();
-      latest.current.focusSearch();
+      latest.current.setDrill(up);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
