@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 
 import { CriteriaBuilder } from './CriteriaBuilder';
 import { CriteriaInput, type CheckFn } from './CriteriaInput';
+import { useCloseOnOutsidePress } from './Filters';
 import { SavedFilters } from './SavedFilters';
 import type { SavedFiltersState } from './use-saved-filters';
 import './filters.css';
@@ -18,6 +19,7 @@ export function CriteriaPanel({ applied, onApply, saved, check }: Props) {
   const [proposal, setProposal] = useState<{ expression: string; seq: number } | null>(null);
   const seq = useRef(0);
   const more = useRef<HTMLDetailsElement>(null);
+  useCloseOnOutsidePress(more);
 
   const propose = (expression: string) => {
     setProposal({ expression, seq: ++seq.current });
@@ -33,7 +35,16 @@ export function CriteriaPanel({ applied, onApply, saved, check }: Props) {
         proposal={proposal}
         {...(check ? { check } : {})}
       />
-      <details className="picker criteria-more" ref={more}>
+      <details
+        className="picker criteria-more"
+        ref={more}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !more.current?.open) return;
+          e.preventDefault();
+          more.current.open = false;
+          more.current.querySelector('summary')?.focus();
+        }}
+      >
         <summary>Builder &amp; saved</summary>
         <div className="picker-menu criteria-menu">
           <CriteriaBuilder fields={saved.fields} onUse={propose} />

@@ -12,7 +12,7 @@ interface PickerProps {
 }
 
 /** Closes an open disclosure on a press outside it. */
-function useCloseOnOutsidePress(ref: React.RefObject<HTMLDetailsElement | null>) {
+export function useCloseOnOutsidePress(ref: React.RefObject<HTMLDetailsElement | null>) {
   useEffect(() => {
     const onPress = (event: PointerEvent) => {
       const el = ref.current;
