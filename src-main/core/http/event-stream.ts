@@ -96,6 +96,10 @@ export function openEventStream(
     : new Set(first.stocks.map((stock) => stock.symbol));
 
   let congested = false;
+  // Set when a batch was dropped while congested: only then does a drain owe the client a
+  // fresh snapshot. Re-sending on every drain would loop, since a snapshot larger than the
+  // socket buffer congests the socket again by itself.
+  let missedChanges = false;
   let closed = false;
 
   const write = (chunk: string): void => {
@@ -108,7 +112,10 @@ export function openEventStream(
   };
 
   const onChanges = (batch: ChangeBatch): void => {
-    if (congested) return;
+    if (congested) {
+      missedChanges = true;
+      return;
+    }
     try {
       if (query.filter) {
         // A tile entering or leaving the filter needs the whole map: send a fresh snapshot.
@@ -129,8 +136,9 @@ export function openEventStream(
   };
 
   const onDrain = (): void => {
-    if (!congested) return;
     congested = false;
+    if (!missedChanges) return;
+    missedChanges = false;
     sendSnapshot();
   };
 
@@ -158,8 +166,8 @@ export function openEventStream(
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
-    unwatch();
     unsubscribeAlerts?.();
+    unwatch();
     res.off('drain', onDrain);
   };
   res.on('close', cleanup);

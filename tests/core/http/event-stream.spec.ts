@@ -52,6 +52,21 @@ describe('openEventStream backpressure', () => {
     expect(res.eventsOf('changes')).toHaveLength(2);
   });
 
+  it('sends no snapshot on drain when no batch was dropped, so a large snapshot cannot loop', () => {
+    const engine = new FakeEngine();
+    const res = new FakeResponse();
+    res.full = true; // the first snapshot alone fills the socket buffer
+    open(engine, res);
+
+    res.full = false;
+    res.emit('drain');
+    res.emit('drain');
+    expect(res.eventsOf('snapshot')).toHaveLength(1);
+
+    engine.emit([fakeChange('AAPL', 201)]);
+    expect(res.eventsOf('changes')).toHaveLength(1);
+  });
+
   it('stops writing and unsubscribes once the response closes', () => {
     const engine = new FakeEngine();
     const res = new FakeResponse();
