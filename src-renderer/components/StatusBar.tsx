@@ -32,7 +32,7 @@ export function StatusBar({ source, counts, status, lastMessageAt, now }: Props)
   const isReplay = source?.mode === 'replay';
 
   return (
-    <footer className="status-bar" role="status" aria-live="off">
+    <footer className="status-bar" role="status" aria-label="Market status" aria-live="off">
       <span className={`source ${isReplay ? 'source-replay' : ''}`} title={source?.detail ?? ''}>
         {isReplay && <span className="badge">REPLAY</span>}
         {source?.label ?? 'No data source yet'}

@@ -266,7 +266,9 @@ export function parseRgb(colour: string): { r: number; g: number; b: number; a: 
  */
 export function colourSign(colour: string): -1 | 0 | 1 {
   const c = parseRgb(colour);
-  if (!c || colour === MISSING_COLOUR) return 0;
+  if (!c) return 0;
+  // The missing grey of either theme is no lean, though its channels are not quite equal.
+  if (Object.values(MISSING_RGB).some(([r, g, b]) => c.r === r && c.g === g && c.b === b)) return 0;
 
   const lean = c.g - NEUTRAL_RGB[1] - (c.r - NEUTRAL_RGB[0]);
   if (Math.abs(lean) < 2) return 0;

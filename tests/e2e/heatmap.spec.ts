@@ -164,10 +164,11 @@ describe('heatmap in Chromium against the headless server', () => {
     await page.mouse.move(200, 200);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${ARTIFACTS}heatmap-1400x900.png` });
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Replay of .*Updated/);
+    const statusBar = page.getByRole('status', { name: 'Market status' });
+    await expect(statusBar.textContent()).resolves.toMatch(/Replay of .*Updated/);
 
     const small = await openMap(1024, 700);
-    const box = await small.locator('canvas').boundingBox();
+    const box = await small.getByRole('img', { name: /^Market map/ }).boundingBox();
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(700);
     await small.screenshot({ path: `${ARTIFACTS}heatmap-1024x700.png` });
     await small.close();

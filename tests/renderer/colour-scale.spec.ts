@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   changeRgb,
   colourSign,
+  createColourScale,
   DOWN_RGB,
   legendGradient,
   MISSING_COLOUR,
@@ -44,6 +45,12 @@ describe('colour scale', () => {
     expect(colourSign(tileColour(-0.5, 'live'))).toBe(-1);
     expect(colourSign(tileColour(0.5, 'live'))).toBe(1);
     expect(colourSign(tileColour(0, 'live'))).toBe(0);
+  });
+
+  it('reads the missing grey of the light and the dark theme as no lean', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      expect(colourSign(createColourScale('red-green', theme, 3).missing.fill)).toBe(0);
+    }
   });
 
   it('keeps the sign of small moves readable', () => {
