@@ -6,7 +6,12 @@
  * minimum and quote ages (plain and area-weighted), sampled every virtual minute.
  *
  * Quote age = virtual time since we last received a quote for the tile (a tile never fetched
- * counts from the open). REST only: streaming is not simulated (see the TODO in `simulate`).
+ * counts from the open).
+ *
+ * Streaming providers (Finnhub, Alpaca) get a second row with their trade stream MODELLED, not
+ * driven through the WebSocket mocks: the most important symbols within the stream limit
+ * (watched, then biggest) receive a trade every `MODELLED_TRADE_INTERVAL_MS` once REST has
+ * given them a first quote, and the scheduler fetches them less eagerly, as in the app.
  */
 import { defaultResourcesDir } from '../src-main/core/app-paths.js';
 import { newYorkToEpoch } from '../src-main/core/market/new-york-time.js';
@@ -14,7 +19,7 @@ import { loadNyseCalendar } from '../src-main/core/market/nyse-calendar.js';
 import '../src-main/core/providers/index.js';
 import type { QuoteBatchResult } from '../src-main/core/providers/provider.js';
 import { createProvider, type ProviderId } from '../src-main/core/providers/registry.js';
-import { areaWeights } from '../src-main/core/scheduler/priority.js';
+import { areaWeights, WATCH_BOOST } from '../src-main/core/scheduler/priority.js';
 import { QuotaScheduler } from '../src-main/core/scheduler/quota-scheduler.js';
 import { minimumCalls } from '../src-main/core/scheduler/refresh-estimate.js';
 import { loadUniverse } from '../src-main/core/universe/universe.js';
@@ -33,6 +38,8 @@ const SAMPLE_OFFSET_MS = 30_500;
 /** The viewer's filter during the run: one sector, to show prioritisation. */
 const WATCHED_SECTOR = 'Energy';
 const PROVIDERS: ProviderId[] = ['finnhub', 'alpaca', 'polygon', 'twelvedata', 'fmp', 'alphavantage'];
+/** Modelled stream: a trade per streamed symbol this often (S&P leaders trade many times a second). */
+const MODELLED_TRADE_INTERVAL_MS = 5_000;
 /** Placeholder credentials: the mocks accept any key. */
 const BENCH_KEY = 'bench-key';
 
@@ -65,7 +72,15 @@ function makeProvider(id: ProviderId, baseUrl: string, time: VirtualTime) {
   });
 }
 
-async function simulate(id: ProviderId, mode: 'scheduler' | 'naive'): Promise<RunResult> {
+/** The symbols a stream of `limit` carries: watched first, then the biggest tiles. */
+function streamedSet(limit: number): Set<string> {
+  const importance = (s: string): number => (weights.get(s) ?? 0) * (watched.has(s) ? WATCH_BOOST : 1);
+  return new Set([...symbols].sort((a, b) => importance(b) - importance(a)).slice(0, limit));
+}
+
+type Mode = 'scheduler' | 'scheduler+stream' | 'naive';
+
+async function simulate(id: ProviderId, mode: Mode): Promise<RunResult> {
   const time = new VirtualTime(open);
   // The free-tier policy, read from an adapter that never calls (its URL is never used).
   const policy = makeProvider(id, 'http://127.0.0.1:9', time).ratePolicy;
@@ -80,17 +95,23 @@ async function simulate(id: ProviderId, mode: 'scheduler' | 'naive'): Promise<Ru
       firstRefreshCalls = mock.server.requests.length;
     }
   };
-  // TODO: simulate the trade stream (Finnhub 50, Alpaca 30 symbols) with the WebSocket mocks;
-  // the figures below are REST only, so streaming providers will do better in the app.
+  // TODO: drive the trade stream through the WebSocket mocks (tests/mocks/providers/*-ws-mock)
+  // on virtual time instead of modelling it; the stream's watchdog runs on real timers today.
+  const streamed = mode === 'scheduler+stream' ? streamedSet(provider.capabilities.streamSymbolLimit ?? 0) : new Set<string>();
+  const tick = (): void => {
+    for (const symbol of streamed) if (received.has(symbol)) received.set(symbol, time.now());
+    time.setTimeout(tick, MODELLED_TRADE_INTERVAL_MS);
+  };
+  if (streamed.size > 0) time.setTimeout(tick, MODELLED_TRADE_INTERVAL_MS);
   const driver =
-    mode === 'scheduler'
+    mode !== 'naive'
       ? new QuotaScheduler({
           provider,
           policy,
           symbols,
           weights,
           isWatched: (s) => watched.has(s),
-          isStreamed: () => false,
+          isStreamed: (s) => streamed.has(s) && received.has(s),
           calendar,
           clock: time,
           timers: time,
@@ -141,27 +162,53 @@ export async function runProviderBench(
   only: readonly string[] = [],
 ): Promise<boolean> {
   write(`Simulated session ${SESSION_DATE} 09:30–16:00 ET, ${symbols.length} S&P 500 tiles, watched: ${WATCHED_SECTOR} (${watched.size}).`);
-  write('Ages: scheduler / naive (naive ÷ scheduler). Area = market cap. REST only, no streaming.\n');
+  write('Ages: scheduler / naive (naive ÷ scheduler). Area = market cap. The naive loop is REST only.\n');
   write('| provider | batch | calls (sched / naive) | 1st full refresh calls / min | 429s | median age | p95 age | area-w. median | area-w. p95 | watched median |');
   write('|---|---|---|---|---|---|---|---|---|---|');
+  // Simulations are independent (own virtual clock, own mock) and wait mostly on loopback I/O:
+  // running them together cuts the wall time several-fold without changing any figure.
+  const ids = PROVIDERS.filter((p) => only.length === 0 || only.includes(p));
+  const runs = ids.map(async (id) => {
+    const capabilities = makeProvider(id, 'http://127.0.0.1:9', new VirtualTime(open)).capabilities;
+    const modes: Mode[] = capabilities.streaming ? ['scheduler', 'scheduler+stream'] : ['scheduler'];
+    const [naive, ...ours] = await Promise.all([simulate(id, 'naive'), ...modes.map((m) => simulate(id, m))]);
+    return { id, batch: capabilities.batchSize, naive, rows: modes.map((mode, i) => ({ mode, result: ours[i] })) };
+  });
   let ok = true;
-  for (const id of PROVIDERS.filter((p) => only.length === 0 || only.includes(p))) {
-    const ours = await simulate(id, 'scheduler');
-    const naive = await simulate(id, 'naive');
-    const batch = makeProvider(id, 'http://127.0.0.1:9', new VirtualTime(open)).capabilities.batchSize;
-    const min = minimumCalls(symbols.length, batch);
-    const first = ours.firstRefreshCalls === null ? 'day too short' : `${ours.firstRefreshCalls} / ${min}`;
-    const cell = (a: number, b: number): string => `${age(a)} / ${age(b)} (${ratio(b, a)})`;
-    write(
-      `| ${id} | ${batch} | ${ours.calls} / ${naive.calls} | ${first} | ${ours.rejected} / ${naive.rejected} | ` +
-        `${cell(ours.ages.median, naive.ages.median)} | ${cell(ours.ages.p95, naive.ages.p95)} | ` +
-        `${cell(ours.ages.medianArea, naive.ages.medianArea)} | ${cell(ours.ages.p95Area, naive.ages.p95Area)} | ` +
-        `${cell(ours.watchedMedian, naive.watchedMedian)} |`,
-    );
-    const noWaste = ours.firstRefreshCalls === null || ours.firstRefreshCalls === min;
-    const beats = ours.ages.medianArea <= naive.ages.medianArea;
-    const finnhubTarget = id !== 'finnhub' || naive.ages.medianArea >= 5 * ours.ages.medianArea;
-    ok &&= noWaste && beats && finnhubTarget && ours.rejected === 0;
+  for (const { id, batch, naive, rows } of await Promise.all(runs)) {
+    for (const { mode, result } of rows) {
+      if (!naive || !result) continue;
+      ok = writeRow(write, id, mode, result, naive, batch) && ok;
+    }
   }
   return ok;
+}
+
+/** Prints one provider row; returns whether it meets the targets. */
+function writeRow(
+  write: (line: string) => void,
+  id: ProviderId,
+  mode: Mode,
+  ours: RunResult,
+  naive: RunResult,
+  batch: number,
+): boolean {
+  const min = minimumCalls(symbols.length, batch);
+  const first = ours.firstRefreshCalls === null ? 'day too short' : `${ours.firstRefreshCalls} / ${min}`;
+  const cell = (a: number, b: number): string => `${age(a)} / ${age(b)} (${ratio(b, a)})`;
+  const name = mode === 'scheduler+stream' ? `${id} + stream (modelled)` : id;
+  write(
+    `| ${name} | ${batch} | ${ours.calls} / ${naive.calls} | ${first} | ` +
+      `${ours.rejected} / ${naive.rejected} | ` +
+      `${cell(ours.ages.median, naive.ages.median)} | ${cell(ours.ages.p95, naive.ages.p95)} | ` +
+      `${cell(ours.ages.medianArea, naive.ages.medianArea)} | ` +
+      `${cell(ours.ages.p95Area, naive.ages.p95Area)} | ` +
+      `${cell(ours.watchedMedian, naive.watchedMedian)} |`,
+  );
+  const noWaste = ours.firstRefreshCalls === null || ours.firstRefreshCalls === min;
+  const beats = ours.ages.medianArea <= naive.ages.medianArea;
+  // The ≥5× target is for Finnhub's free tier as a whole, its stream included.
+  const finnhubTarget =
+    id !== 'finnhub' || mode === 'scheduler' || naive.ages.medianArea >= 5 * ours.ages.medianArea;
+  return noWaste && beats && finnhubTarget && ours.rejected === 0;
 }
