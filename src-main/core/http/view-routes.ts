@@ -11,7 +11,7 @@ import { answeringViewErrors, DetailedHttpError } from './detailed-error.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './json-body.js';
 import { checkParamNames, parseFilterParam, parseStockQuery } from './query.js';
-import { sendJson, sendText } from './responses.js';
+import { sendJson } from './responses.js';
 import type { RouteContext, RouteHandler } from './routes.js';
 import { MAX_CSV_BODY_BYTES, readCsvBody } from './text-body.js';
 

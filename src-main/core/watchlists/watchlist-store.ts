@@ -224,6 +224,7 @@ export class WatchlistStore {
 
   private checkName(name: string, all: readonly Watchlist[], selfId?: string): string {
     const trimmed = name.trim();
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH || /[\u0000-\u001f]/.test(trimmed)) {
       const message = `Watchlist name must be 1–${MAX_NAME_LENGTH} printable characters.`;
       throw new ViewInputError(400, message);
