@@ -24,6 +24,7 @@ import { TileTooltip } from './components/tooltip/TileTooltip';
 import { NewWatchlistDialog } from './components/watchlists/NewWatchlistDialog';
 import { describeWatchlistError, useWatchlists } from './components/watchlists/use-watchlists';
 import { WatchlistsMenu } from './components/watchlists/WatchlistsMenu';
+import { MarketClosedNote } from './components/MarketClosedNote';
 import { Notice } from './components/Notice';
 import { ProviderBanner } from './components/ProviderBanner';
 import { SettingsButton } from './components/settings/SettingsButton';
@@ -32,6 +33,7 @@ import { StatusBar } from './components/StatusBar';
 import { useHealth } from './hooks/use-health';
 import { useMarketStream } from './hooks/use-market-stream';
 import { useNow } from './hooks/use-now';
+import { lastCloseDate } from './lib/freshness';
 import { countStatuses, type Tile } from './lib/tiles';
 import { useUrlViewState } from './lib/use-view-url';
 import { buildQuery, DEFAULT_VIEW, isUnfiltered, type ViewState } from './lib/view-state';
@@ -73,6 +75,9 @@ export function App() {
   // Counts, breadth and shares follow live batches (version), not only re-layouts.
   const v = market.version;
   const counts = useMemo(() => countStatuses(market.tiles), [market.tiles, v]);
+  // The stream's session follows every batch; health (polled) covers the time before the first.
+  const session = market.source?.session ?? health?.session;
+  const lastClose = useMemo(() => lastCloseDate(market.tiles), [market.tiles, v]);
   const { sector: inSector, industry: inIndustry } = drill;
   const shown = useMemo(
     () => tilesInDrill(market.tiles, { sector: inSector, industry: inIndustry }),
@@ -221,6 +226,7 @@ export function App() {
           now={now}
           onRetry={market.retryNow}
         />
+        {market.tiles.length > 0 && <MarketClosedNote session={session} lastClose={lastClose} />}
         <ProviderBanner health={health} now={now} onOpenSettings={() => setSettingsOpen(true)} />
       </main>
 
@@ -230,6 +236,7 @@ export function App() {
         status={market.status}
         lastMessageAt={market.lastMessageAt}
         now={now}
+        session={session}
       />
       {hoverTile && ix.hover && !ix.menu && (
         <TileTooltip

@@ -6,6 +6,7 @@
  * an update is a lookup, a `fillRect` and at most two `fillText`s.
  */
 import type { ColourScale, TileInk } from '../lib/colour-scale';
+import { freshnessOf } from '../lib/freshness';
 import type { Tile } from '../lib/tiles';
 import { insetRect, snapRect } from './geometry';
 import type { ResolvedTheme, TileRect, Timeframe } from './heatmap-view';
@@ -173,6 +174,9 @@ export class TilePainter {
   }
 
   private inkOf(tile: Tile, value: number | null, now: number): TileInk {
+    // The last session's close is a settled value: full colour, never faded by its age at night
+    // (the status bar and the map's note say the market is closed).
+    if (freshnessOf(tile) === 'closed') return this.scale.inkFor(value, 'live', 0);
     const age = tile.updatedAt ? now - Date.parse(tile.updatedAt) : Infinity;
     return this.scale.inkFor(value, tile.status, age);
   }

@@ -1,6 +1,7 @@
-import type { SourceInfo } from '../../src-main/shared/api-types';
+import type { MarketSessionInfo, SourceInfo } from '../../src-main/shared/api-types';
 import type { StreamStatus } from '../api/stream-client';
 import { formatAgo } from '../lib/format';
+import { isMarketClosed, sessionText } from '../lib/freshness';
 import type { StatusCounts } from '../lib/tiles';
 
 interface Props {
@@ -9,6 +10,8 @@ interface Props {
   status: StreamStatus;
   lastMessageAt: number | null;
   now: number;
+  /** The market session (the stream's source, else /api/health); none before either answers. */
+  session?: MarketSessionInfo | undefined;
 }
 
 function connectionText(status: StreamStatus): string {
@@ -27,9 +30,10 @@ function connectionText(status: StreamStatus): string {
 }
 
 /** Bottom bar: where the data comes from, how much of it is live, and how fresh it is. */
-export function StatusBar({ source, counts, status, lastMessageAt, now }: Props) {
-  const total = counts.live + counts.stale + counts.missing;
+export function StatusBar({ source, counts, status, lastMessageAt, now, session }: Props) {
+  const total = counts.live + counts.stale + counts.missing + counts.closed;
   const isReplay = source?.mode === 'replay';
+  const closed = isMarketClosed(session);
 
   return (
     <footer className="status-bar" role="status" aria-label="Market status" aria-live="off">
@@ -37,8 +41,18 @@ export function StatusBar({ source, counts, status, lastMessageAt, now }: Props)
         {isReplay && <span className="badge">REPLAY</span>}
         {source?.label ?? 'No data source yet'}
       </span>
+      {session && (
+        <span
+          className={`session session-${session.state} ${closed ? 'session-closed' : ''}`}
+          aria-label={`Market session: ${sessionText(session)}`}
+        >
+          {sessionText(session)}
+        </span>
+      )}
       <span>
-        {total} stocks · {counts.live} live · {counts.stale} stale · {counts.missing} no data
+        {total} stocks · {counts.live} live
+        {counts.closed > 0 && ` · ${counts.closed} at last close`} · {counts.stale} stale ·{' '}
+        {counts.missing} no data
       </span>
       <span className={`connection connection-${status.kind}`}>{connectionText(status)}</span>
       <span>

@@ -1,4 +1,5 @@
 import type { QuoteChange, StockRow } from '../../src-main/shared/api-types';
+import { freshnessOf } from './freshness';
 
 /** Why a tile's area is not exactly its market cap. */
 export type SizeNote = 'exact' | 'floored' | 'unknown';
@@ -51,6 +52,8 @@ const QUOTE_FIELDS = [
   'updatedAt',
   'status',
   'reason',
+  // Live changes carry the time frames recomputed with the new price (1w–1y colours follow).
+  'performance',
 ] as const;
 
 /**
@@ -94,12 +97,14 @@ export interface StatusCounts {
   live: number;
   stale: number;
   missing: number;
+  /** Last session's closes, held while the market is closed (see lib/freshness.ts). */
+  closed: number;
 }
 
-/** How many tiles are live, stale and missing. */
+/** How many tiles are live, stale, missing and closed. */
 export function countStatuses(tiles: readonly Tile[]): StatusCounts {
-  const counts: StatusCounts = { live: 0, stale: 0, missing: 0 };
-  for (const t of tiles) counts[t.status]++;
+  const counts: StatusCounts = { live: 0, stale: 0, missing: 0, closed: 0 };
+  for (const t of tiles) counts[freshnessOf(t)]++;
   return counts;
 }
 

@@ -5,6 +5,7 @@ import {
   formatPrice,
   formatTimestamp,
 } from './format';
+import { freshnessOf } from './freshness';
 import type { Tile } from './tiles';
 
 /** Title and body lines of a tile's hover tooltip. Pure, so it is tested without a canvas. */
@@ -24,7 +25,8 @@ export function tooltipLines(tile: Tile): { title: string; lines: string[] } {
     `Updated: ${formatTimestamp(tile.updatedAt)}`,
   ];
 
-  if (tile.status === 'missing') lines.push(`No data${tile.reason ? `: ${tile.reason}` : ''}`);
+  if (freshnessOf(tile) === 'closed') lines.push('Market closed: last session\'s close');
+  else if (tile.status === 'missing') lines.push(`No data${tile.reason ? `: ${tile.reason}` : ''}`);
   else if (tile.status === 'stale') lines.push(`Stale${tile.reason ? `: ${tile.reason}` : ''}`);
 
   return { title: `${tile.name} (${tile.symbol})`, lines };

@@ -50,7 +50,7 @@ describe('StatusBar', () => {
     render(
       <StatusBar
         source={{ provider: 'replay', mode: 'replay', label: 'Replay of 2026-08-07 closes' }}
-        counts={{ live: 500, stale: 2, missing: 1 }}
+        counts={{ live: 500, stale: 2, missing: 1, closed: 0 }}
         status={{ kind: 'open' }}
         lastMessageAt={NOW - 12_000}
         now={NOW}
@@ -61,5 +61,28 @@ describe('StatusBar', () => {
     expect(bar.textContent).toContain('Replay of 2026-08-07 closes');
     expect(bar.textContent).toContain('503 stocks · 500 live · 2 stale · 1 no data');
     expect(bar.textContent).toContain('Updated 12 s ago');
+  });
+
+  it('says the market session, and counts last-session closes apart from stale quotes', () => {
+    render(
+      <StatusBar
+        source={{ provider: 'finnhub', mode: 'live', label: 'Finnhub' }}
+        counts={{ live: 0, stale: 1, missing: 2, closed: 500 }}
+        status={{ kind: 'open' }}
+        lastMessageAt={NOW}
+        now={NOW}
+        session={{
+          state: 'closed',
+          date: '2026-12-05',
+          earlyClose: false,
+          closesAt: null,
+          replayed: false,
+        }}
+      />,
+    );
+    expect(screen.getByLabelText('Market session: Market closed')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain(
+      '503 stocks · 0 live · 500 at last close · 1 stale · 2 no data',
+    );
   });
 });

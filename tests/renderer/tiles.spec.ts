@@ -121,7 +121,42 @@ describe('tiles', () => {
       row('B', { status: 'stale' }),
       row('C', { status: 'missing' }),
     ]);
-    expect(countStatuses(tiles)).toEqual({ live: 1, stale: 1, missing: 1 });
+    expect(countStatuses(tiles)).toEqual({ live: 1, stale: 1, missing: 1, closed: 0 });
+  });
+
+  it('counts quotes held stale only because the market is closed as closed, not stale', () => {
+    const tiles = buildTiles([
+      row('A', { status: 'stale', reason: 'last good quote 16:00 ET — market closed' }),
+      row('B', { status: 'stale', reason: 'last good quote 14:31 ET — rate limited' }),
+      row('C', { status: 'stale', reason: 'no update for 42 s' }),
+    ]);
+    expect(countStatuses(tiles)).toEqual({ live: 0, stale: 2, missing: 0, closed: 1 });
+  });
+
+  it('copies the time-frame performance of a live change, so 1w–1y colours refresh', () => {
+    const perf = { '1d': 1, '1w': 2, '1m': 3, '3m': 4, ytd: 5, '1y': 6 };
+    const tiles = buildTiles([row('A', { performance: perf })]);
+    const moved = { ...perf, '1w': 7.5, '1y': -2 };
+
+    expect(mergeChanges(indexTiles(tiles), [change('A', { performance: moved })])).toBe(1);
+    expect(tiles[0]!.performance).toEqual(moved);
+  });
+
+  it('keeps the performance it has when a change carries none', () => {
+    const perf = { '1d': 1, '1w': 2, '1m': 3, '3m': 4, ytd: 5, '1y': 6 };
+    const tiles = buildTiles([row('A', { performance: perf })]);
+
+    mergeChanges(indexTiles(tiles), [change('A')]);
+    expect(tiles[0]!.performance).toEqual(perf);
+  });
+
+  it('does not take the performance of a change older than the quote held', () => {
+    const perf = { '1d': 1, '1w': 2, '1m': 3, '3m': 4, ytd: 5, '1y': 6 };
+    const tiles = buildTiles([row('A', { performance: perf })]);
+    const old = change('A', { updatedAt: '2026-08-07T13:59:00Z', performance: { ...perf, '1w': 99 } });
+
+    mergeChanges(indexTiles(tiles), [old]);
+    expect(tiles[0]!.performance?.['1w']).toBe(2);
   });
 
   it('lists distinct sectors and categories for the filters', () => {
