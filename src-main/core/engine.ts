@@ -21,6 +21,7 @@ import { testProviderKey } from './live/test-key.js';
 import { ViewerInterest } from './live/viewer-interest.js';
 import { createLogger } from './log.js';
 import { MarketState } from './market/market-state.js';
+import { formatEasternDateMinute } from './market/eastern-clock.js';
 import { loadNyseCalendar } from './market/nyse-calendar.js';
 import type { MarketDataProvider } from './providers/provider.js';
 import type { ReplaySettings } from './providers/replay/create-replay-provider.js';
@@ -144,9 +145,9 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
 
   const snapshot = options.store?.load();
   if (snapshot) {
-    const when = new Date(snapshot.savedAt).toISOString();
-    marketState.restore(snapshot.quotes, `restored from the snapshot of ${when}`);
-    log.info(`restore snapshot: ${snapshot.quotes.length} quotes from ${when}`);
+    const when = formatEasternDateMinute(snapshot.savedAt);
+    marketState.restore(snapshot.quotes, `restored from the snapshot of ${when}`, snapshot.source.label);
+    log.info(`restore snapshot: ${snapshot.quotes.length} quotes from ${new Date(snapshot.savedAt).toISOString()}`);
   }
 
   function health(): HealthResponse {
@@ -158,6 +159,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
       label: session.label,
       status,
       limitations: session.limitations(),
+      unit: session.unit,
       now,
     });
     const counts = marketState.counts();

@@ -85,16 +85,24 @@ export type ProviderStateKind =
   | 'plan-limit'
   | 'offline';
 
+/** What a provider's quota counts. */
+export type QuotaUnit = 'calls' | 'credits';
+
 export interface ProviderHealth {
   state: ProviderStateKind;
   /** What happened and what the user can do, in plain words. */
   message: string;
   /** ISO-8601 time before which no call is made (rate limited, backing off), else null. */
   retryAt: string | null;
-  /** Calls made today (provider's day), persisted across restarts. */
+  /** Quota units (see `unit`) spent today (provider's day), persisted across restarts. */
   callsToday: number;
-  /** Calls left today under the daily quota, or null when the plan has no daily cap. */
+  /** Units left today under the daily quota, or null when the plan has no daily cap. */
   callsLeftToday: number | null;
+  /**
+   * What `callsToday` and `callsLeftToday` count: `calls`, or `credits` where the provider
+   * charges per symbol (Twelve Data). Optional only for older engines; the engine always sets it.
+   */
+  unit?: QuotaUnit;
   /** Expected seconds to refresh every symbol of the map once with this key, or null. */
   fullRefreshSeconds: number | null;
   /** Free-tier limits the user should know before relying on this provider. */

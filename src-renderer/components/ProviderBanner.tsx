@@ -32,9 +32,9 @@ export function formatCountdown(ms: number): string {
 }
 
 function usage(health: HealthResponse): string {
-  const { callsToday, callsLeftToday } = health.providerState;
+  const { callsToday, callsLeftToday, unit = 'calls' } = health.providerState;
   const left = callsLeftToday === null ? '' : `, ${callsLeftToday} left`;
-  return `${callsToday} ${callsToday === 1 ? 'call' : 'calls'} today${left}`;
+  return `${callsToday} ${callsToday === 1 ? unit.slice(0, -1) : unit} today${left}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { MemoryUsageStore } from '../../src-main/core/scheduler/usage-store.js';
 import { startAlpacaMock } from '../mocks/providers/alpaca-mock.js';
 import { startAlphaVantageMock } from '../mocks/providers/alphavantage-mock.js';
 import { FINNHUB_BAD_KEY, startFinnhubMock } from '../mocks/providers/finnhub-mock.js';
+import { startFmpMock } from '../mocks/providers/fmp-mock.js';
 import type { MockServer } from '../mocks/providers/mock-server.js';
 import { startTwelveDataMock } from '../mocks/providers/twelvedata-mock.js';
 import { RESOURCES_DIR } from './helpers/resources.js';
@@ -196,7 +197,25 @@ describe('engine with batching providers', () => {
 
     expect(calls).toHaveLength(3);
     expect(calls.every((c) => c.query.symbol?.split(',').length === 8)).toBe(true);
-    expect(engine.health().providerState).toMatchObject({ callsToday: 24, callsLeftToday: 776 });
+    expect(engine.health().providerState).toMatchObject({ callsToday: 24, callsLeftToday: 776, unit: 'credits' });
+    expect(engine.health().providerState.limitations.join(' ')).toMatch(/Twelve Data allows 8 credits a minute/);
+  });
+
+  it('FMP: once it says the daily limit is reached, health says 0 left until the reset', async () => {
+    const mock = await track(startFmpMock());
+    const { engine, advance } = await liveEngine({ provider: 'fmp', apiKey: 'k', baseUrl: mock.url });
+    mock.useCase('rate-limit');
+
+    await engine.start();
+    await advance(SECOND);
+    const health = engine.health().providerState;
+    const calls = mock.requests.length;
+    await advance(10 * MINUTE);
+
+    expect(health).toMatchObject({ state: 'rate-limited', callsLeftToday: 0, unit: 'calls' });
+    expect(health.callsToday).toBeGreaterThanOrEqual(1);
+    expect(health.message).toMatch(/^Financial Modeling Prep's daily quota of calls is used up: none left until 00:00:00 ET/);
+    expect(mock.requests).toHaveLength(calls);
   });
 
   it('Alpha Vantage: paces 25 calls a day, says so, and keeps the count across a restart', async () => {
@@ -236,7 +255,7 @@ describe('switching providers', () => {
     expect(row(engine, 'AAPL')).toMatchObject({
       price: held?.price,
       status: 'stale',
-      reason: 'last good data from Finnhub, waiting for Alpaca',
+      reason: 'last good data from Finnhub, waiting for Alpaca — the provider refused the key',
     });
     expect(engine.health()).toMatchObject({ provider: 'alpaca', providerState: { state: 'bad-key' } });
   });

@@ -113,7 +113,7 @@ describe('createEngine', () => {
     await engine.start();
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(restored).toMatchObject({ price: 300, status: 'stale', reason: 'restored from the snapshot of 2030-01-02T11:59:00.000Z' });
+    expect(restored).toMatchObject({ price: 300, status: 'stale', reason: 'restored from the snapshot of Jan 2, 06:59 ET' });
     expect(row(engine, 'AAPL')?.status).toBe('live');
   });
 

@@ -59,6 +59,13 @@ describe('ProviderBanner', () => {
     expect(screen.queryByRole('button', { name: 'Open Settings' })).toBeNull();
   });
 
+  it('counts in the provider’s own unit (credits for Twelve Data)', () => {
+    const health = healthWith('rate-limited', { callsToday: 24, callsLeftToday: 776, unit: 'credits' });
+    render(<ProviderBanner health={health} now={NOW} onOpenSettings={vi.fn()} />);
+
+    expect(screen.getByRole('alert').textContent).toContain('24 credits today, 776 left');
+  });
+
   it.each(['bad-key', 'plan-limit'] as const)('offers Open Settings for %s', (state) => {
     const onOpenSettings = vi.fn();
     render(<ProviderBanner health={healthWith(state)} now={NOW} onOpenSettings={onOpenSettings} />);

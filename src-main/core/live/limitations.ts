@@ -4,7 +4,7 @@
  */
 import type { ProviderCapabilities, RatePolicy } from '../providers/provider.js';
 import { formatDuration } from './format-duration.js';
-import { fullRefreshMs, minimumCalls } from '../scheduler/refresh-estimate.js';
+import { callCost, fullRefreshMs, minimumCalls } from '../scheduler/refresh-estimate.js';
 
 /** Plain-language limits of `label` with this policy for `symbols` tiles. */
 export function providerLimitations(
@@ -31,7 +31,12 @@ export function providerLimitations(
   }
   const refresh = fullRefreshMs(policy, batch, symbols);
   if (refresh !== null) {
-    out.push(`Refreshing all ${symbols} tiles takes ${calls} calls, about ${formatDuration(refresh)}.`);
+    // Credits are what the quota counts, so a credit-based provider's cost is said in credits.
+    const cost =
+      policy.unit === 'credits'
+        ? `${calls} calls (${calls * callCost(policy, Math.min(batch, symbols))} credits)`
+        : `${calls} calls`;
+    out.push(`Refreshing all ${symbols} tiles takes ${cost}, about ${formatDuration(refresh)}.`);
   }
   if (capabilities.streaming && capabilities.streamSymbolLimit !== undefined) {
     out.push(`Live trades stream for up to ${capabilities.streamSymbolLimit} symbols.`);

@@ -2,7 +2,7 @@
  * The provider's condition for `/api/health` and the UI banner: a state, and a message that
  * says what happened and what the user can do. Pure: everything comes in as arguments.
  */
-import type { ProviderHealth, ProviderStateKind } from '../../shared/api-types.js';
+import type { ProviderHealth, ProviderStateKind, QuotaUnit } from '../../shared/api-types.js';
 import type { DriverStatus } from '../scheduler/driver.js';
 import { formatEasternTime } from '../market/eastern-clock.js';
 
@@ -16,6 +16,8 @@ export interface ProviderHealthInput {
   status: DriverStatus;
   /** Free-tier limits to show before the user relies on the provider. */
   limitations: string[];
+  /** What the provider's quota counts (the rate policy's unit); `calls` when not given. */
+  unit?: QuotaUnit;
   now: number;
 }
 
@@ -65,7 +67,8 @@ function messageOf(state: ProviderStateKind, input: ProviderHealthInput): string
     case 'rate-limited':
       if (status.quotaExhausted) {
         return (
-          `${label}'s daily quota is used up: no calls until ${until(status.retryAt).replace(/^at /, '')}` +
+          `${label}'s daily quota of ${input.unit ?? 'calls'} is used up: none left until ` +
+          `${until(status.retryAt).replace(/^at /, '')}` +
           ` — ${keep}. A paid plan or another provider refreshes more often.`
         );
       }
@@ -73,7 +76,7 @@ function messageOf(state: ProviderStateKind, input: ProviderHealthInput): string
     case 'bad-key':
       return (
         `${label} says the key is invalid: check it in Settings. ` +
-        `No calls are made until the key changes — ${keep}.`
+        `Nothing is fetched until the key changes — ${keep}.`
       );
     case 'plan-limit':
       return (
@@ -105,6 +108,7 @@ export function providerHealth(input: ProviderHealthInput): ProviderHealth {
     retryAt: retryAt === null ? null : new Date(retryAt).toISOString(),
     callsToday: status.callsToday,
     callsLeftToday: status.callsLeftToday,
+    unit: input.unit ?? 'calls',
     fullRefreshSeconds:
       status.fullRefreshMs === null ? null : Math.ceil(status.fullRefreshMs / MS_PER_SECOND),
     limitations: input.limitations,

@@ -4,6 +4,7 @@
  * stale with the reason until fresh quotes arrive), then start the new one. Switches are
  * serialized, so two quick Settings changes never run two providers at once.
  */
+import type { QuotaUnit } from '../../shared/api-types.js';
 import type { Clock } from '../domain/types.js';
 import type { ProviderSettings } from '../engine-types.js';
 import { createLogger } from '../log.js';
@@ -89,6 +90,7 @@ export class ProviderSession {
       this.active = this.replay();
     }
     options.marketState.setStaleAfter(this.active.staleAfterMs);
+    options.marketState.setSource(this.active.label);
   }
 
   get provider(): MarketDataProvider {
@@ -97,6 +99,11 @@ export class ProviderSession {
 
   get driver(): FetchDriver {
     return this.active.driver;
+  }
+
+  /** What the active provider's quota counts. */
+  get unit(): QuotaUnit {
+    return this.active.policy.unit ?? 'calls';
   }
 
   get label(): string {
@@ -139,9 +146,11 @@ export class ProviderSession {
       const fromReplay = old.provider.id === 'replay';
       // Simulated replay prices must never block real ones (nor the reverse), so across a
       // replay boundary any new quote wins; between live providers newer-wins still holds.
-      const reason = `last good data from ${old.label}, waiting for ${incoming.label}`;
-      this.options.marketState.markHeld(reason, { replaceable: toReplay !== fromReplay });
+      // Each held quote names the provider it came from, not merely the one being left.
+      const reasonFor = (from: string): string => `last good data from ${from}, waiting for ${incoming.label}`;
+      this.options.marketState.markHeld(reasonFor, { replaceable: toReplay !== fromReplay });
       this.active = incoming;
+      this.options.marketState.setSource(incoming.label);
       this.options.marketState.setStaleAfter(incoming.staleAfterMs);
       log.info(`configure: switched from ${old.provider.id} to ${incoming.provider.id}`);
       if (running) incoming.driver.start();

@@ -28,3 +28,17 @@ export function formatEasternTime(epochMs: number): string {
 export function formatEasternMinute(epochMs: number): string {
   return `${MINUTE_FORMAT.format(new Date(epochMs))} ET`;
 }
+
+const DATE_MINUTE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  timeZone: NEW_YORK_TIME_ZONE,
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `Dec 4, 11:17 ET`: a moment that may lie on another day than today. */
+export function formatEasternDateMinute(epochMs: number): string {
+  return `${DATE_MINUTE_FORMAT.format(new Date(epochMs))} ET`;
+}

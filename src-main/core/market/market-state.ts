@@ -6,11 +6,11 @@ import type { HealthCounts, QuoteChange, StockRow } from '../../shared/api-types
 import type { Clock, Instrument, Quote } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import type { StreamTick } from '../providers/provider.js';
+import { formatDuration } from '../live/format-duration.js';
 import { formatEasternMinute } from './eastern-clock.js';
 import { toQuoteChange, toStockRow, type SymbolStatus } from './quote-rows.js';
 
 const log = createLogger('market-state');
-const MS_PER_SECOND = 1000;
 
 export interface MarketStateOptions {
   instruments: readonly Instrument[];
@@ -24,6 +24,8 @@ interface Entry {
   missingReason?: string;
   /** Set while the quote comes from a restored snapshot or a previous provider. */
   restoredReason?: string;
+  /** Name of the provider the quote came from ("Finnhub"), for held-quote reasons. */
+  from?: string;
   /** Any quote may replace this one, even an older one (the replay's simulated prices). */
   replaceable?: boolean;
 }
@@ -40,6 +42,8 @@ export class MarketState {
   /** Why quotes are not being refreshed right now ("rate limited"), shown on stale symbols. */
   private condition: string | undefined;
   private staleAfterMs: number;
+  /** Name of the provider whose quotes `apply` and `applyTicks` receive now. */
+  private sourceLabel: string | undefined;
 
   constructor(private readonly options: MarketStateOptions) {
     if (!(options.staleAfterMs > 0)) {
@@ -63,7 +67,7 @@ export class MarketState {
       const held = entry?.quote;
       if (held && !entry.replaceable && quote.timestamp <= held.timestamp) continue;
 
-      this.entries.set(quote.symbol, { quote });
+      this.entries.set(quote.symbol, this.fresh(quote));
       this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
       changed.push(quote.symbol);
     }
@@ -85,11 +89,21 @@ export class MarketState {
     return changed;
   }
 
-  /** Loads quotes from a snapshot, marked stale with `reason` until fresh ones arrive. */
-  restore(quotes: readonly Quote[], reason: string): void {
+  /** Names the provider whose quotes arrive from now on (a provider switch). */
+  setSource(label: string): void {
+    this.sourceLabel = label;
+  }
+
+  /**
+   * Loads quotes from a snapshot, marked stale with `reason` until fresh ones arrive; `from`
+   * names the provider they came from.
+   */
+  restore(quotes: readonly Quote[], reason: string, from?: string): void {
     for (const quote of quotes) {
       if (!this.instruments.has(quote.symbol) || this.entries.get(quote.symbol)?.quote) continue;
-      this.entries.set(quote.symbol, { quote, restoredReason: reason });
+      const entry: Entry = { quote, restoredReason: reason };
+      if (from !== undefined) entry.from = from;
+      this.entries.set(quote.symbol, entry);
       this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
     }
     for (const symbol of this.instruments.keys()) {
@@ -110,14 +124,10 @@ export class MarketState {
       if (!held || entry.replaceable || tick.timestamp <= held.timestamp) continue;
       if (!(tick.price > 0)) continue;
 
-      this.entries.set(tick.symbol, {
-        quote: {
-          ...held,
-          price: tick.price,
-          timestamp: tick.timestamp,
-          receivedAt: tick.receivedAt,
-        },
-      });
+      this.entries.set(
+        tick.symbol,
+        this.fresh({ ...held, price: tick.price, timestamp: tick.timestamp, receivedAt: tick.receivedAt }),
+      );
       this.newest = Math.max(this.newest ?? tick.timestamp, tick.timestamp);
       changed.add(tick.symbol);
     }
@@ -126,15 +136,17 @@ export class MarketState {
   }
 
   /**
-   * Keeps every held quote but marks it stale with `reason` until a fresh one arrives (a
-   * provider switch). `replaceable`: any later quote wins even if older (simulated replay
-   * prices must never block real ones); otherwise newer-wins still holds across the switch.
+   * Keeps every held quote but marks it stale until a fresh one arrives (a provider switch),
+   * with the reason `reasonFor` gives for the provider the quote itself came from (a quote held
+   * through two switches still names its own source). `replaceable`: any later quote wins even
+   * if older (simulated replay prices must never block real ones); otherwise newer-wins holds.
    */
-  markHeld(reason: string, options: { replaceable: boolean }): void {
+  markHeld(reasonFor: (from: string) => string, options: { replaceable: boolean }): void {
     const changed: string[] = [];
     for (const [symbol, entry] of this.entries) {
       if (!entry.quote) continue;
-      const held: Entry = { quote: entry.quote, restoredReason: reason };
+      const from = entry.from ?? this.sourceLabel ?? 'the previous provider';
+      const held: Entry = { quote: entry.quote, restoredReason: reasonFor(from), from };
       if (options.replaceable) held.replaceable = true;
       this.entries.set(symbol, held);
       changed.push(symbol);
@@ -171,13 +183,17 @@ export class MarketState {
     if (!entry?.quote) {
       return { status: 'missing', reason: entry?.missingReason ?? 'no quote received yet' };
     }
-    if (entry.restoredReason) return { status: 'stale', reason: entry.restoredReason };
+    // A held quote also says why the current provider is not replacing it, when it knows.
+    if (entry.restoredReason) {
+      const reason = this.condition ? `${entry.restoredReason} — ${this.condition}` : entry.restoredReason;
+      return { status: 'stale', reason };
+    }
 
     const age = this.options.clock.now() - entry.quote.timestamp;
     if (age > this.staleAfterMs) {
       const reason = this.condition
         ? `last good quote ${formatEasternMinute(entry.quote.timestamp)} — ${this.condition}`
-        : `no update for ${Math.round(age / MS_PER_SECOND)} s`;
+        : `no update for ${formatDuration(age)}`;
       return { status: 'stale', reason };
     }
     return { status: 'live' };
@@ -216,7 +232,12 @@ export class MarketState {
     // A stale reason counting seconds would change on every sweep; the condition does not.
     if (status !== 'stale') return `${status}|${reason ?? ''}`;
     const entry = this.entries.get(symbol);
-    return `stale|${entry?.restoredReason ?? this.condition ?? ''}`;
+    return `stale|${entry?.restoredReason ?? ''}|${this.condition ?? ''}`;
+  }
+
+  /** A current quote, labelled with the provider it came from. */
+  private fresh(quote: Quote): Entry {
+    return this.sourceLabel === undefined ? { quote } : { quote, from: this.sourceLabel };
   }
 
   private emit(symbols: readonly string[]): void {

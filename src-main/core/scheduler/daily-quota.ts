@@ -75,6 +75,17 @@ export class DailyQuota {
     this.store.save(this.providerId, { day: this.day, used: this.used });
   }
 
+  /**
+   * The provider said today's quota is used up: nothing is left until its next day, whatever
+   * our own count says (calls from another app on the same key, a lost count).
+   */
+  exhaust(now: number): void {
+    if (this.perDay === undefined) return;
+    this.roll(now);
+    this.used = Math.max(this.used, this.perDay);
+    this.store.save(this.providerId, { day: this.day, used: this.used });
+  }
+
   private roll(now: number): void {
     const day = quotaDay(now, this.zone);
     if (day === this.day) return;

@@ -244,6 +244,8 @@ export class QuotaScheduler implements FetchDriver {
       case 'rate-limited':
         this.state = 'rate-limited';
         this.blockedUntil = typed.retryAt ?? now + backoffDelay(this.failures, random);
+        // Health must not say "249 left" while the provider says the day's limit is reached.
+        if (typed.dailyLimit) this.quota.exhaust(now);
         break;
       case 'plan-limit':
         this.state = 'plan-limit';

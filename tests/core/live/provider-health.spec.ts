@@ -44,7 +44,22 @@ describe('providerHealth', () => {
   it('tells a used-up daily quota from a short rate limit', () => {
     const result = health(status({ state: 'rate-limited', quotaExhausted: true, retryAt: NOW + 3_600_000, callsLeftToday: 0 }));
 
-    expect(result.message).toMatch(/^Finnhub's daily quota is used up: no calls until 15:31:00 ET/);
+    expect(result.message).toMatch(/^Finnhub's daily quota of calls is used up: none left until 15:31:00 ET/);
+  });
+
+  it("says a credit-based provider's quota in credits and reports the unit", () => {
+    const result = providerHealth({
+      providerId: 'twelvedata',
+      label: 'Twelve Data',
+      status: status({ state: 'rate-limited', quotaExhausted: true, retryAt: NOW + 3_600_000, callsLeftToday: 0 }),
+      limitations: [],
+      unit: 'credits',
+      now: NOW,
+    });
+
+    expect(result.message).toMatch(/^Twelve Data's daily quota of credits is used up: none left until 15:31:00 ET/);
+    expect(result.unit).toBe('credits');
+    expect(health(status({})).unit).toBe('calls');
   });
 
   it('reports an unreachable provider as offline and bad answers as degraded', () => {

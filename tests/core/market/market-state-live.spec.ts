@@ -53,17 +53,43 @@ describe('MarketState with a live provider', () => {
 
   it('keeps newer-wins across a live switch, but lets any quote replace simulated ones', () => {
     const live = setup().state;
+    live.setSource('Finnhub');
     live.apply([quote(110, T0)]);
-    live.markHeld('last good data from Finnhub, waiting for Alpaca', { replaceable: false });
+    live.markHeld((from) => `last good data from ${from}, waiting for Alpaca`, { replaceable: false });
     live.apply([quote(90, T0 - 60_000)]);
 
     const fromReplay = setup().state;
     fromReplay.apply([quote(110, T0)]);
-    fromReplay.markHeld('last good data from the replay', { replaceable: true });
+    fromReplay.markHeld((from) => `last good data from ${from}`, { replaceable: true });
     fromReplay.apply([quote(90, T0 - 60_000)]);
 
     expect(live.rows()[0]).toMatchObject({ price: 110, status: 'stale', reason: 'last good data from Finnhub, waiting for Alpaca' });
     expect(fromReplay.rows()[0]?.price).toBe(90);
+  });
+
+  it('labels each held quote by the provider it came from, even after two switches', () => {
+    const { state } = setup();
+    state.setSource('Finnhub');
+    state.apply([quote(110, T0)]);
+    state.markHeld((from) => `last good data from ${from}, waiting for Alpaca`, { replaceable: false });
+    state.setSource('Alpaca');
+
+    // Alpaca sent nothing for XOM before the next switch: the quote is still Finnhub's.
+    state.markHeld((from) => `last good data from ${from}, waiting for Polygon`, { replaceable: false });
+
+    expect(state.rows()[0]).toMatchObject({ price: 110, status: 'stale', reason: 'last good data from Finnhub, waiting for Polygon' });
+  });
+
+  it('labels a quote by the provider whose trade moved it last', () => {
+    const { state } = setup();
+    state.setSource('Replay');
+    state.apply([quote(110, T0)]);
+    state.setSource('Finnhub');
+    state.applyTicks([{ symbol: 'XOM', price: 111, size: 1, timestamp: T0 + 5, receivedAt: T0 + 6 }]);
+
+    state.markHeld((from) => `last good data from ${from}`, { replaceable: false });
+
+    expect(state.rows()[0]?.reason).toBe('last good data from Finnhub');
   });
 
   it('shows the last good quote time and the condition on stale tiles', () => {

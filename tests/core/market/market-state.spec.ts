@@ -73,6 +73,15 @@ describe('MarketState', () => {
     expect(state.status('AAA')).toEqual({ status: 'stale', reason: 'no update for 10 s' });
   });
 
+  it('says a long silence in words, not seconds', () => {
+    const { state, clock } = setup();
+    state.apply([quote('AAA', 110, T0)]);
+
+    clock.advance(759_854_000);
+
+    expect(state.status('AAA')).toEqual({ status: 'stale', reason: 'no update for 8 days' });
+  });
+
   it('reports missing symbols with the provider reason and keeps their universe cap', () => {
     const { state } = setup();
     state.apply([quote('BBB', 110, T0)]);
@@ -125,6 +134,18 @@ describe('MarketState', () => {
     expect(restored).toEqual({ status: 'stale', reason: 'restored from the snapshot of 2026-08-07T13:59:00.000Z' });
     expect(state.status('AAA')).toEqual({ status: 'live' });
     expect(state.lastUpdate()).toBe(T0);
+  });
+
+  it("adds the provider's current problem to a restored quote's reason", () => {
+    const { state } = setup();
+    state.restore([quote('AAA', 99, T0 - 60_000)], 'restored from the snapshot of Aug 7, 09:59 ET');
+
+    state.setCondition('the provider refused the key');
+
+    expect(state.status('AAA')).toEqual({
+      status: 'stale',
+      reason: 'restored from the snapshot of Aug 7, 09:59 ET — the provider refused the key',
+    });
   });
 
   it('ignores quotes for symbols outside the universe', () => {

@@ -29,9 +29,9 @@ export function noticeText(notice: Notice): string {
  */
 export function classifyNotice(notice: Notice, response: HttpResponse, secrets: readonly string[]): NoticeMeaning {
   const now = response.receivedAt;
-  const limited = (message: string, at: number): NoticeMeaning => ({
+  const limited = (message: string, at: number, dailyLimit = false): NoticeMeaning => ({
     kind: 'error',
-    error: new ProviderError('rate-limited', message, rateLimitRetryAt(response, at - now)),
+    error: new ProviderError('rate-limited', message, rateLimitRetryAt(response, at - now), { dailyLimit }),
   });
   // Classify on the raw text (a key such as `demo` may be a word of it); only the message is scrubbed.
   const text = noticeText(notice).trim();
@@ -54,7 +54,7 @@ export function classifyNotice(notice: Notice, response: HttpResponse, secrets: 
   if (/per minute|frequency|burst/i.test(text)) {
     return limited(message, now + MINUTE_MS);
   }
-  if (/per day|daily/i.test(text)) return limited(message, nextEasternMidnight(now));
+  if (/per day|daily/i.test(text)) return limited(message, nextEasternMidnight(now), true);
   // A throttle text we have not seen: wait a minute rather than guess a day.
   return limited(message, now + MINUTE_MS);
 }

@@ -33,7 +33,10 @@ export function fmpError(text: string, response: HttpResponse, secrets: readonly
   const message = `fmp: HTTP ${response.status}: ${shown}`;
 
   if (/legacy endpoint/i.test(said)) return new ProviderError('plan-limit', `${LEGACY_ENDPOINT_HINT} (${message})`);
-  if (/limit reach/i.test(said)) return new ProviderError('rate-limited', message, fmpRetryAt(response));
+  // "Limit Reach" is FMP's daily cap (the free plan has no minute cap to hit).
+  if (/limit reach/i.test(said)) {
+    return new ProviderError('rate-limited', message, fmpRetryAt(response), { dailyLimit: true });
+  }
   if (/invalid api key|api key is missing|apikey/i.test(said)) return new ProviderError('bad-key', message);
   if (PLAN_TEXT.test(said) || response.status === 402) return new ProviderError('plan-limit', message);
 
