@@ -95,8 +95,13 @@ async function simulate(id: ProviderId, mode: Mode): Promise<RunResult> {
       firstRefreshCalls = mock.server.requests.length;
     }
   };
-  // TODO: drive the trade stream through the WebSocket mocks (tests/mocks/providers/*-ws-mock)
-  // on virtual time instead of modelling it; the stream's watchdog runs on real timers today.
+  // TODO: drive the trade stream instead of modelling it: run a StreamFeed over the adapter's
+  // stream() against tests/mocks/providers/*-ws-mock.ts on 127.0.0.1, with the mock sending a
+  // trade frame for each subscribed symbol at virtual instants the bench advances (and waiting
+  // for the frames to land before time moves on). What blocks it today: ws-connection.ts runs
+  // its stall watchdog and reconnect delays on real timers, not the injectable Timers, so a
+  // virtual trading day would trip them; it needs `timers` threaded through the stream tuning.
+  // The engine-level proof that subscriptions and ticks work is tests/core/live/stream-engine.spec.ts.
   const streamed = mode === 'scheduler+stream' ? streamedSet(provider.capabilities.streamSymbolLimit ?? 0) : new Set<string>();
   const tick = (): void => {
     for (const symbol of streamed) if (received.has(symbol)) received.set(symbol, time.now());
