@@ -33,7 +33,7 @@ import { StatusBar } from './components/StatusBar';
 import { useHealth } from './hooks/use-health';
 import { useMarketStream } from './hooks/use-market-stream';
 import { useNow } from './hooks/use-now';
-import { lastCloseDate } from './lib/freshness';
+import { isMarketClosed, lastCloseDate } from './lib/freshness';
 import { countStatuses, type Tile } from './lib/tiles';
 import { useUrlViewState } from './lib/use-view-url';
 import { buildQuery, DEFAULT_VIEW, isUnfiltered, type ViewState } from './lib/view-state';
@@ -225,6 +225,7 @@ export function App() {
           total={market.tiles.length}
           now={now}
           onRetry={market.retryNow}
+          marketClosed={isMarketClosed(session)}
         />
         {market.tiles.length > 0 && <MarketClosedNote session={session} lastClose={lastClose} />}
         <ProviderBanner health={health} now={now} onOpenSettings={() => setSettingsOpen(true)} />

@@ -68,6 +68,9 @@ export function fontOf(px: number, bold: boolean): string {
   return f;
 }
 
+/** Side of the folded corner on stale tiles, in CSS px (smaller on small tiles). */
+const STALE_CORNER_PX = 12;
+
 /** Gap between neighbouring tiles (each tile gives up half on every side). */
 const TILE_GAP = 0.5;
 
@@ -208,6 +211,8 @@ export class TilePainter {
     if (ink === this.scale.missing) {
       ctx.fillStyle = this.hatchPattern(ctx);
       ctx.fillRect(x, y, w, h);
+    } else if (t.tile.status === 'stale' && freshnessOf(t.tile) === 'stale') {
+      this.paintStaleCorner(ctx, t.rect);
     }
 
     t.value = value;
@@ -244,6 +249,24 @@ export class TilePainter {
       ctx.fillText(text, x + 3, y + g.captionPx / 2 + 0.5);
       ctx.restore();
     }
+  }
+
+  /**
+   * A folded top-right corner in the background colour on stale tiles: the fade alone is weak
+   * for a big move (a faded saturated green still reads as green), the corner says "old" at any
+   * value. Top-right, clear of the centred labels and of the top-left pixel the tests sample.
+   */
+  private paintStaleCorner(ctx: CanvasRenderingContext2D, r: TileRect): void {
+    const size = Math.min(STALE_CORNER_PX, r.w / 3, r.h / 3);
+    if (size < 4) return;
+    const right = r.x + r.w;
+    ctx.fillStyle = this.ink.background;
+    ctx.beginPath();
+    ctx.moveTo(right - size, r.y);
+    ctx.lineTo(right, r.y);
+    ctx.lineTo(right, r.y + size);
+    ctx.closePath();
+    ctx.fill();
   }
 
   /** Diagonal hatch for missing tiles, so "no data" never reads as "unchanged". */

@@ -4,8 +4,8 @@ import { formatAgo, formatClock } from '../lib/format';
 /**
  * After this long without any stream message the page says so. The replay sends every second;
  * a live provider on a free quota may take tens of seconds between batches, so this is generous.
- * TODO: once the API reports the market session (issue 4), say "market closed" instead when
- * that is why nothing moves.
+ * While the market is closed nothing moves on purpose, so this stays quiet (the map's
+ * MarketClosedNote says why).
  */
 export const STALE_AFTER_MS = 60_000;
 
@@ -17,6 +17,8 @@ interface Props {
   total: number;
   now: number;
   onRetry(): void;
+  /** The market is closed: no updates is expected, not a problem. */
+  marketClosed?: boolean;
 }
 
 /**
@@ -24,7 +26,8 @@ interface Props {
  * time), then old data. Renders nothing when all is well.
  */
 export function Notice(props: Props) {
-  const { status, hasSnapshot, lastMessageAt, staleCount, total, now, onRetry } = props;
+  const { status, hasSnapshot, lastMessageAt, staleCount, total, now, onRetry, marketClosed } =
+    props;
   if (status.kind === 'retrying') {
     const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1000));
     return (
@@ -39,7 +42,7 @@ export function Notice(props: Props) {
   }
 
   const age = lastMessageAt === null ? 0 : now - lastMessageAt;
-  if (hasSnapshot && age > STALE_AFTER_MS) {
+  if (hasSnapshot && age > STALE_AFTER_MS && !marketClosed) {
     return (
       <div className="notice notice-warn" role="alert">
         No update received for {formatAgo(age).replace(' ago', '')}: the map may be out of date.

@@ -7,6 +7,12 @@ import type { MarketSessionInfo, QuoteStatus } from '../../src-main/shared/api-t
  * at night; those are the last session's closes, not broken data, and must not fade.
  */
 export type Freshness = QuoteStatus | 'closed';
+// TODO: a 'delayed' look (issue 4, point 4) for providers whose quotes are delayed or end-of-day
+// (Polygon's grouped daily bars, Alpaca's IEX feed). The renderer cannot tell today: the engine
+// states it only in prose (`ProviderHealth.limitations`). It needs a typed field from the engine,
+// e.g. `SourceInfo.delay: 'realtime' | 'delayed' | 'end-of-day'`; then `freshnessOf` returns
+// 'delayed' for live quotes of such a source, the painter gives them a mark of their own (like
+// the stale corner) and the status bar names the delay.
 
 /** The engine's condition text for stale quotes outside market hours (live/condition.ts). */
 export const MARKET_CLOSED_REASON = 'market closed';

@@ -148,11 +148,28 @@ describe('freshness on the map in Chromium', () => {
       Math.hypot(c.r - br, c.g - bg, c.b - bb);
     expect(dist(painted)).toBeLessThan(dist(live) * 0.8);
 
+    // The folded top-right corner, in the page background, marks it stale at any value.
+    const corner = await page.evaluate(
+      (t) => (globalThis as Host).__heatmap!.pixelAt(t.x + t.w - 3, t.y + 2),
+      stale,
+    );
+    expect(corner).toBe(`rgb(${br}, ${bg}, ${bb})`);
+
     await hoverTile(stale);
     await expect
       .poll(async () => (await page.getByRole('tooltip').first().textContent()) ?? '')
       .toContain('Stale: restored from the snapshot');
-    await page.screenshot({ path: `${ARTIFACTS}freshness-stale.png` });
+    // Close up (the tile, its neighbours and the tooltip), so the fade and the corner show.
+    const box = (await page.locator('canvas.map-overlay').boundingBox())!;
+    await page.screenshot({
+      path: `${ARTIFACTS}freshness-stale.png`,
+      clip: {
+        x: Math.max(0, box.x + stale.x - 60),
+        y: Math.max(0, box.y + stale.y - 60),
+        width: Math.min(700, stale.w + 500),
+        height: Math.min(420, stale.h + 200),
+      },
+    });
     await page.mouse.move(0, 0);
   });
 

@@ -34,6 +34,12 @@ describe('Notice', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/No update received for 1 min: the map may be out of date/);
   });
 
+  it('stays quiet about a long silence while the market is closed', () => {
+    const silent = NOW - STALE_AFTER_MS - 5000;
+    render(<Notice {...quiet} lastMessageAt={silent} status={open} marketClosed />);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('warns when most quotes are stale', () => {
     render(<Notice {...quiet} staleCount={400} status={open} />);
     expect(screen.getByRole('alert').textContent).toMatch(/400 of 500 quotes/);
