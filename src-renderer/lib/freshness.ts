@@ -14,7 +14,12 @@ export type Freshness = QuoteStatus | 'closed';
 // 'delayed' for live quotes of such a source, the painter gives them a mark of their own (like
 // the stale corner) and the status bar names the delay.
 
-/** The engine's condition text for stale quotes outside market hours (live/condition.ts). */
+/**
+ * The engine's condition text for stale quotes outside market hours (live/condition.ts).
+ * TODO: matching prose couples us to the engine's wording, and a restored snapshot's reason
+ * also ends with it at night (so a days-old snapshot reads as "last close" too). A typed
+ * `QuoteStatus` 'closed' (or a `closedAt` on the row) from the engine would fix both.
+ */
 export const MARKET_CLOSED_REASON = 'market closed';
 
 /** A tile's freshness from its engine status and reason; pure. */
