@@ -62,6 +62,8 @@ describe('createEngine', () => {
     expect(health.counts.live + health.counts.missing).toBe(645);
     expect(health.counts.live).toBeGreaterThan(450);
     expect(health).toMatchObject({ status: 'ok', provider: 'replay', mode: 'replay', uptimeSeconds: 0 });
+    // A running replay is never described as live quotes.
+    expect(health.providerState.message).toMatch(/^Playing the embedded replay of real daily closes/);
   });
 
   it('reports its version from package.json and starts in the starting state', async () => {

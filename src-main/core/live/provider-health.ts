@@ -61,6 +61,9 @@ function messageOf(state: ProviderStateKind, input: ProviderHealthInput): string
         ? 'Playing the embedded replay. Add your own API key in Settings for live quotes.'
         : `Connecting to ${label}…`;
     case 'ok':
+      if (input.providerId === 'replay') {
+        return 'Playing the embedded replay of real daily closes (the intraday path is simulated). Add your own API key in Settings for live quotes.';
+      }
       return status.marketClosed
         ? `${label}: the market is closed, so quotes are checked only now and then.`
         : `${label}: live quotes.`;
