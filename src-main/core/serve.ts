@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createAlertMonitor } from './alerts/alert-monitor.js';
 import { openConfAlertStore } from './alerts/conf-alert-store.js';
 import { isConfigError, loadConfig, providerSettingsOf, type AppConfig } from './config.js';
+import { ensureDataDir } from './data-dir.js';
 import { createEngine, defaultResourcesDir, type RunningEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { isPortInUse } from './http/errors.js';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   redact(config.apiKey);
   redact(config.apiSecret);
+  // Before any store touches it: conf would loop or throw a stack on a bad folder.
+  if (config.dataDir !== undefined) ensureDataDir(config.dataDir);
 
   const engine = await startEngine(config);
   const storeFolder = config.dataDir === undefined ? {} : { cwd: config.dataDir };

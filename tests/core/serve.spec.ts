@@ -5,7 +5,7 @@
  * configured base URL (a local mock, never the real host) without the key ever printed.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,8 @@ async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<
   }
 }
 const RUN_TIMEOUT_MS = 30_000;
+/** A refused start exits in about a second (tsx start-up); far longer means a hang. */
+const REFUSE_TIMEOUT_MS = 10_000;
 
 interface Run {
   stdout: string;
@@ -91,6 +93,34 @@ describe('npm run serve entry', { timeout: RUN_TIMEOUT_MS }, () => {
     expect(run.stderr).toContain('PORT: "abc" is not accepted; expected an integer from 0');
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stdout).toBe('');
+  });
+
+  it.each([
+    ['/proc/nope', 'does not exist and cannot be created: ENOENT'],
+    ['/etc/passwd', 'is a file, not a folder'],
+    ['/etc/passwd/sub', 'goes through a file where a folder should be'],
+  ])('refuses DATA_DIR=%s at once, naming it, with exit 1', async (dir, problem) => {
+    const run = runServe({ DATA_DIR: dir });
+
+    // Node's recursive mkdir spins forever under /proc: a hang must fail, not stall the suite.
+    const code = await Promise.race([
+      run.exited,
+      new Promise<string>((resolve) => setTimeout(() => resolve('hung'), REFUSE_TIMEOUT_MS)),
+    ]);
+    expect(code).toBe(1);
+    expect(run.stderr).toContain(`DATA_DIR: "${dir}" ${problem}; expected a writable folder`);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stdout).toBe('');
+  });
+
+  it('creates a missing DATA_DIR, several levels deep, and starts', async () => {
+    const deep = join(dataDir, 'a', 'b');
+    const run = runServe({ PORT: '0', DATA_DIR: deep });
+
+    await run.waitFor(URL_LINE);
+    expect((await stat(deep)).isDirectory()).toBe(true);
+    run.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('refuses alpaca without its secret, without echoing the key', async () => {
