@@ -43,7 +43,10 @@ export interface ReplayProviderOptions {
   clock: Clock;
   /** Simulated ms per wall ms (default DEFAULT_REPLAY_SPEED). */
   speed?: number;
-  /** First replayed date (YYYY-MM-DD); default: the first date that has a previous close. */
+  /**
+   * First replayed date (YYYY-MM-DD); default: the first day three months into the data, so
+   * every time frame the data can hold (1 week, 1 month, 3 months) has a value from the start.
+   */
   startDate?: string;
   /** Start over after the last day (default true); otherwise hold the last close. */
   loop?: boolean;
@@ -63,6 +66,18 @@ function replayDays(data: ReplayData, calendar: NyseCalendar): ReplayDay[] {
   });
 }
 
+const DEFAULT_LOOKBACK_MONTHS = 3;
+
+/** The first replayable day at least DEFAULT_LOOKBACK_MONTHS after the data's first date. */
+function defaultStartDate(data: ReplayData, days: readonly ReplayDay[]): string | undefined {
+  const first = data.dates[0];
+  if (!first) return days[0]?.date;
+  const target = new Date(`${first}T00:00:00Z`);
+  target.setUTCMonth(target.getUTCMonth() + DEFAULT_LOOKBACK_MONTHS);
+  const iso = target.toISOString().slice(0, 10);
+  return days.find((d) => d.date >= iso)?.date ?? days[0]?.date;
+}
+
 /** The replay as a MarketDataProvider. */
 export class ReplayProvider implements MarketDataProvider {
   readonly id = REPLAY_PROVIDER_ID;
@@ -74,7 +89,7 @@ export class ReplayProvider implements MarketDataProvider {
 
   constructor(private readonly options: ReplayProviderOptions) {
     const days = replayDays(options.data, options.calendar);
-    const startDate = options.startDate ?? days[0]?.date;
+    const startDate = options.startDate ?? defaultStartDate(options.data, days);
     const startIndex = days.findIndex((d) => d.date === startDate);
     if (startIndex < 0) {
       const accepted = `${days[0]?.date ?? '?'}..${days[days.length - 1]?.date ?? '?'}`;

@@ -32,6 +32,19 @@ function replayFrom(startDate: string, loop = true): { provider: ReplayProvider;
 //   2026-08-06,AAPL,312.41  2026-08-07,AAPL,313.33,4572794322944
 //   2026-06-11,KLAC,2411.64 2026-06-12,KLAC,254.54 (split 0.1 on 06-12)
 describe('ReplayProvider', () => {
+  it('starts by default three months into the data, so 1w, 1m and 3m changes exist at once', () => {
+    const provider = new ReplayProvider({
+      data,
+      calendar,
+      fallbackCap: () => 123,
+      universeSize: 503,
+      clock: new FakeClock(START),
+    });
+
+    expect(data.dates[0]).toBe('2026-05-14');
+    expect(provider.source().label).toBe('Replay of 2026-08-14 closes');
+  });
+
   it('plays AAPL on 2026-08-07 from its real previous close to its real close', async () => {
     const { provider, clock } = replayFrom('2026-08-07');
 
