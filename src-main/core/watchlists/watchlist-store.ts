@@ -159,7 +159,8 @@ export class WatchlistStore {
 
   /**
    * Imports the symbol column of a CSV text. Every bad line (unknown symbol, unclosed quote) is
-   * reported with its line number and nothing is imported; duplicates are kept once.
+   * reported with its line number and nothing is imported; duplicates are kept once. A file
+   * with no symbol at all is refused (400), never read as "replace with nothing".
    */
   importCsv(id: string, text: string, mode: ImportMode): WatchlistImportResponse {
     const all = this.list();
@@ -181,6 +182,12 @@ export class WatchlistStore {
         `${rows.length} line(s) could not be imported (line ${lines}); nothing was imported.`,
         { rows },
       );
+    }
+
+    // An empty, header-only or blank file is almost surely the wrong file; in replace mode it
+    // would silently empty the list, so it is refused in every mode.
+    if (symbols.length === 0) {
+      throw new ViewInputError(400, 'The file holds no symbols; nothing was changed.');
     }
 
     const unique = dedupe(symbols);

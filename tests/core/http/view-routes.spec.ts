@@ -262,6 +262,17 @@ describe('/api/watchlists', () => {
     expect((await get(`/api/watchlists/${list.id}`)).json<Watchlist>().symbols).toEqual(['AAPL']);
   });
 
+  it('answers 400 to a replace import of an empty, header-only or blank file, keeping the list', async () => {
+    const list = (await json('POST', '/api/watchlists', { name: 'Keep', symbols: ['AAPL', 'MSFT'] })).json<Watchlist>();
+
+    for (const text of ['', 'symbol,name\n', '\n\n']) {
+      const empty = await csv(`/api/watchlists/${list.id}/import?mode=replace`, text);
+      expect(empty.status).toBe(400);
+      expect(empty.json<ApiError>()).toEqual({ error: 'The file holds no symbols; nothing was changed.' });
+    }
+    expect((await get(`/api/watchlists/${list.id}`)).json<Watchlist>().symbols).toEqual(['AAPL', 'MSFT']);
+  });
+
   it('refuses a JSON import, an unknown mode, and a CSV body on a JSON route', async () => {
     const list = (await json('POST', '/api/watchlists', { name: 'Types' })).json<Watchlist>();
 

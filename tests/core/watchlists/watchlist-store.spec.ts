@@ -109,6 +109,22 @@ describe('WatchlistStore', () => {
     expect(lists.importCsv('wl-1', 'MSFT', 'replace').watchlist.symbols).toEqual(['MSFT']);
   });
 
+  it.each([
+    ['an empty file', ''],
+    ['a header-only file', 'symbol,name\n'],
+    ['blank lines', '\n\r\n  \n'],
+  ])('refuses %s in either mode, keeping the watchlist', (_label, text) => {
+    const lists = store();
+    lists.create({ name: 'Tech', symbols: ['AAPL'] });
+
+    for (const mode of ['replace', 'merge'] as const) {
+      const error = refusal(() => lists.importCsv('wl-1', text, mode));
+      expect(error.status).toBe(400);
+      expect(error.message).toBe('The file holds no symbols; nothing was changed.');
+    }
+    expect(lists.get('wl-1')?.symbols).toEqual(['AAPL']);
+  });
+
   it('imports nothing when any line is bad, naming every bad line', () => {
     const lists = store();
     lists.create({ name: 'Tech', symbols: ['AAPL'] });
