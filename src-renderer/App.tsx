@@ -179,6 +179,7 @@ export function App() {
           rows={market.tiles}
           onFound={ix.find}
           onDismiss={focusMap}
+          onClear={ix.clearHighlight}
         />
         <div className="mode-toggle" role="group" aria-label="Show as">
           {(['map', 'table'] as const).map((m) => (

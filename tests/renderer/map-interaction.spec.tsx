@@ -1,10 +1,11 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 
 import type { DrillPath, HeatmapHandle } from '../../src-renderer/chart/heatmap-view';
 import { useMapInteraction } from '../../src-renderer/components/navigation/use-map-interaction';
+import type { Tile } from '../../src-renderer/lib/tiles';
 
 /** The page's key handling without a map: a search box, a button, and the drill path. */
 function Page({ start }: { start: DrillPath }) {
@@ -50,5 +51,26 @@ describe('page keys', () => {
     screen.getByRole('textbox', { name: 'Search' }).focus();
     await userEvent.keyboard('{Escape}');
     expect(screen.getByLabelText('drill').textContent).toBe('Energy');
+  });
+});
+
+describe('search highlight', () => {
+  it('goes away when the search is closed', () => {
+    const tile = { symbol: 'AAPL', sector: 'IT', industry: 'Hardware' } as Tile;
+    const { result } = renderHook(() =>
+      useMapInteraction({
+        map: { current: null },
+        tiles: [tile],
+        drill: {},
+        setDrill: () => undefined,
+        focusSearch: () => undefined,
+        focusMap: () => undefined,
+        describe: () => '',
+      }),
+    );
+    act(() => result.current.find('AAPL'));
+    expect(result.current.highlighted).toBe('AAPL');
+    act(() => result.current.clearHighlight());
+    expect(result.current.highlighted).toBeNull();
   });
 });

@@ -81,6 +81,35 @@ describe('SearchBox', () => {
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 
+  it('hides the "no match" message on Escape and drops the highlight when emptied', async () => {
+    const onClear = vi.fn();
+    render(<SearchBox rows={ROWS} onFound={vi.fn()} onDismiss={vi.fn()} onClear={onClear} />);
+    const box = screen.getByRole('combobox', { name: 'Search ticker or name' });
+    await userEvent.type(box, 'zzz{Enter}');
+    expect(
+      screen.getByText('No ticker or name matches “zzz”.', { selector: '.search-miss' }),
+    ).toBeTruthy();
+
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByText(/No ticker or name matches/)).toBeNull();
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(onClear).toHaveBeenCalledTimes(1);
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByText(/No ticker or name matches/)).toBeNull();
+  });
+
+  it('drops the "no match" message when the focus leaves the box', async () => {
+    render(
+      <>
+        <SearchBox rows={ROWS} onFound={vi.fn()} onDismiss={vi.fn()} />
+        <button type="button">Energy</button>
+      </>,
+    );
+    await userEvent.type(screen.getByRole('combobox'), 'zzz{Enter}');
+    await userEvent.click(screen.getByRole('button', { name: 'Energy' }));
+    expect(screen.queryByText(/No ticker or name matches/)).toBeNull();
+  });
+
   it('picks a match with the mouse', async () => {
     const onFound = vi.fn();
     render(<SearchBox rows={ROWS} onFound={onFound} onDismiss={vi.fn()} />);
@@ -118,7 +147,11 @@ describe('TileContextMenu', () => {
   it('offers copy, details, add to lists without the symbol, remove from lists with it', () => {
     renderMenu();
     const menu = screen.getByRole('menu', { name: 'Actions for AAPL, Apple Inc.' });
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent),
+    ).toEqual([
       'Copy symbol AAPL',
       'Open details',
       'Add to Energy',

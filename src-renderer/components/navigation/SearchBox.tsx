@@ -13,7 +13,11 @@ interface Props {
   onFound(symbol: string): void;
   /** Escape in an empty box: give the focus back (to the map). */
   onDismiss(): void;
+  /** The search was closed (Escape emptied it, or it was typed empty): drop its highlight. */
+  onClear?(): void;
 }
+
+const isMiss = (message: string) => message.startsWith('No ');
 
 /**
  * Ticker or name search as a combobox; choosing a result highlights it on the map.
@@ -22,7 +26,7 @@ interface Props {
  * need the server's instrument list without quotes (no such route yet).
  */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
-  { rows, onFound, onDismiss },
+  { rows, onFound, onDismiss, onClear },
   ref,
 ) {
   const id = useId();
@@ -56,9 +60,14 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         return setMessage(query.trim() ? `No ticker or name matches “${query.trim()}”.` : '');
       }
       case 'Escape':
+        // Every Escape also drops the message, so a "no match" never outlives the search.
         event.preventDefault();
+        setMessage('');
         if (expanded) return setOpen(false);
-        if (query) return setQuery('');
+        if (query) {
+          setQuery('');
+          return onClear?.();
+        }
         return onDismiss();
       default:
         return undefined;
@@ -89,9 +98,14 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           setActive(0);
           setOpen(true);
           setMessage('');
+          if (!e.target.value.trim()) onClear?.();
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          // A miss is about the text just typed; leaving the box (a drill-down, a click) ends it.
+          if (isMiss(message)) setMessage('');
+        }}
         onKeyDown={onKeyDown}
       />
       <ul
@@ -124,7 +138,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
       <span className="sr-only" role="status">
         {message || (expanded ? `${results.length} matches` : '')}
       </span>
-      {message.startsWith('No ') && (
+      {isMiss(message) && (
         <span className="search-miss" aria-hidden="true">
           {message}
         </span>

@@ -42,6 +42,8 @@ export interface MapInteraction {
   closeDetails(): void;
   /** A search hit: highlight, focus, bring into view (leaving a drill-down it is outside of). */
   find(symbol: string): void;
+  /** The search was closed: the highlight goes with it. */
+  clearHighlight(): void;
   onMapKeyDown(event: KeyboardEvent): void;
   announce(text: string): void;
 }
@@ -217,6 +219,7 @@ export function useMapInteraction(opts: Options): MapInteraction {
       opts.focusMap();
     },
     find,
+    clearHighlight: () => setHighlighted(null),
     onMapKeyDown,
     announce,
   };
