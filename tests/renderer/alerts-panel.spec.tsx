@@ -2,8 +2,13 @@
  * The Alerts panel against a fake `/api/alerts`: it lists rules and firings, creates a rule
  * from the form (as the API's JSON), shows the server's 400 in words, and deletes a rule.
  */
+import { readFileSync } from 'node:fs';
+
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { AlertsMount } from '../../src-renderer/components/alerts/AlertsMount';
 
 import { AlertsPanel } from '../../src-renderer/components/alerts/AlertsPanel';
 import { toRuleInput, EMPTY_DRAFT } from '../../src-renderer/components/alerts/rule-form';
@@ -94,9 +99,7 @@ describe('AlertsPanel', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
 
-    await waitFor(() =>
-      expect(calls).toContainEqual({ method: 'DELETE', url: '/api/alerts/r1' }),
-    );
+    await waitFor(() => expect(calls).toContainEqual({ method: 'DELETE', url: '/api/alerts/r1' }));
   });
 });
 
@@ -111,5 +114,30 @@ describe('toRuleInput', () => {
       ok: true,
       rule: { kind: 'breadth', direction: 'above', share: 0.6 },
     });
+  });
+});
+
+describe('Alerts panel, like Settings', () => {
+  it('closes on Escape and gives the focus back to the Alerts button', async () => {
+    fakeApi({ status: 201, body: RULE });
+    render(<AlertsMount sectors={[]} />);
+    const button = screen.getByRole('button', { name: 'Alerts' });
+
+    await userEvent.click(button);
+    const panel = screen.getByRole('dialog', { name: 'Alerts' });
+    expect(document.activeElement).toBe(panel);
+    await screen.findByText('AAPL above $250');
+
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Alerts' })).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('takes its colours from the theme variables, so it follows light and dark', () => {
+    // jsdom applies no stylesheet, so the file is read as text (vitest runs from the repo root).
+    const css = readFileSync('src-renderer/components/alerts/alerts.css', 'utf8');
+    expect(css).not.toMatch(/#[0-9a-f]{3,8}\b/i);
+    expect(css).toMatch(/background: var\(--panel\)/);
+    expect(css).toMatch(/color: var\(--text\)/);
   });
 });

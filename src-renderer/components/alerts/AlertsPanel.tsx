@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 
 import type { AlertsResponse } from '../../../src-main/shared/alert-types';
 import { createAlert, deleteAlert, listAlerts } from '../../api/alerts-client';
@@ -31,12 +31,31 @@ const VALUE_LABELS: Record<RuleKind, string> = {
 
 /**
  * The Alerts panel: the rules with their state, a form to add one, and the recent firings. It
- * talks to `/api/alerts`, so it works in the app and in a browser alike.
+ * talks to `/api/alerts`, so it works in the app and in a browser alike. Like Settings, Escape
+ * or Close closes it; focus moves into it on open and back to the opener on close.
  */
 export function AlertsPanel({ sectors, initialSymbol, onClose }: AlertsPanelProps) {
   const [data, setData] = useState<AlertsResponse | null>(null);
   const [draft, setDraft] = useState<RuleDraft>({ ...EMPTY_DRAFT, symbol: initialSymbol ?? '' });
   const [error, setError] = useState<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  // The parent passes a new onClose on every render (live ticks); the key listener must not
+  // re-run its focus steps for that, so it reads the latest one through a ref.
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') close.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      opener?.focus?.();
+    };
+  }, []);
 
   const reload = useCallback(async () => {
     const result = await listAlerts();
@@ -75,7 +94,7 @@ export function AlertsPanel({ sectors, initialSymbol, onClose }: AlertsPanelProp
     setDraft({ ...draft, kind, direction: directionsOf(kind)[0] ?? 'above' });
 
   return (
-    <section className="alerts-panel" role="dialog" aria-label="Alerts">
+    <section ref={panel} className="alerts-panel" role="dialog" aria-label="Alerts" tabIndex={-1}>
       <header className="alerts-panel__head">
         <h2>Alerts</h2>
         <button type="button" onClick={onClose} aria-label="Close alerts">
@@ -164,9 +183,7 @@ export function AlertsPanel({ sectors, initialSymbol, onClose }: AlertsPanelProp
       <ol className="alerts-panel__history">
         {data?.history.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.firedAt}>
-              {new Date(event.firedAt).toLocaleTimeString()}
-            </time>{' '}
+            <time dateTime={event.firedAt}>{new Date(event.firedAt).toLocaleTimeString()}</time>{' '}
             <strong>{event.title}</strong> — {event.message}
           </li>
         ))}
