@@ -85,10 +85,14 @@ export const API_ROUTES: Readonly<Record<string, RouteHandler>> = {
   '/api/stream': stream,
 };
 
+/** An API path's handler and the methods it answers. */
+export interface ApiRoute {
+  methods: readonly string[];
+  handler: RouteHandler;
+}
+
 /** The handler of an API path and the methods it answers, or undefined (a 404). */
-export function resolveApiRoute(
-  pathname: string,
-): { methods: readonly string[]; handler: RouteHandler } | undefined {
+export function resolveApiRoute(pathname: string): ApiRoute | undefined {
   const handler = API_ROUTES[pathname];
   if (handler) return { methods: READ_METHODS, handler };
   return alertRoute(pathname) ?? viewRoute(pathname);

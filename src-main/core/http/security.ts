@@ -2,8 +2,8 @@
  * Request guards that run before any route: a request rate cap, DNS-rebinding protection (the
  * Host header must name this loopback server), refusal of foreign origins (no CORS, ever), and
  * refusal of request bodies except small JSON ones (CSV for the watchlist import) where a route
- * takes them. Each guard
- * returns the HttpError to answer with, or undefined to go on.
+ * takes them (checked once the route and method are known). Each guard returns the HttpError to
+ * answer with, or undefined to go on.
  */
 import type { IncomingMessage } from 'node:http';
 
@@ -123,13 +123,12 @@ export const checkRate: RequestGuard = (_req, context) => {
   });
 };
 
-/** The guards every request passes, in order: the cheapest refusal (rate) first. */
-export const REQUEST_GUARDS: readonly RequestGuard[] = [
-  checkRate,
-  checkHost,
-  checkOrigin,
-  checkBody,
-];
+/**
+ * The guards every request passes before routing, in order: the cheapest refusal (rate) first.
+ * checkBody is not among them: it runs after the route and method are known (server.ts), so a
+ * wrong method with a body gets its 405 and an unknown path its 404 rather than a 413.
+ */
+export const REQUEST_GUARDS: readonly RequestGuard[] = [checkRate, checkHost, checkOrigin];
 
 /** Runs `guards` in order and returns the first refusal, if any. */
 export function runGuards(

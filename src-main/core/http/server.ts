@@ -13,8 +13,15 @@ import { HttpError, isHttpError, PortInUseError } from './errors.js';
 import { DEFAULT_HEARTBEAT_MS } from './event-stream.js';
 import { BASE_SECURITY_HEADERS, sendApiError, sendHttpError } from './responses.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
-import { apiPaths, checkMethod, isApiPath, resolveApiRoute, type RouteContext } from './routes.js';
-import { runGuards, type GuardContext } from './security.js';
+import {
+  apiPaths,
+  checkMethod,
+  isApiPath,
+  resolveApiRoute,
+  type ApiRoute,
+  type RouteContext,
+} from './routes.js';
+import { checkBody, runGuards, type GuardContext } from './security.js';
 import { createStaticHandler } from './static-files.js';
 
 const log = createLogger('http');
@@ -81,26 +88,47 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const serveStatic = createStaticHandler(options.staticDir);
   const openStreams = new Set<() => void>();
 
-  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /**
+   * Everything refused before a handler runs, in the order a client should hear about it:
+   * guards (rate, Host, Origin), then path (404), then method (405), then body (413/415).
+   * Returns the parsed URL and the API route (none for a static path).
+   */
+  const admit = (req: IncomingMessage): { url: URL; route?: ApiRoute } => {
     const refusal = runGuards(req, guardContext);
-    if (refusal) {
-      // Do not read an announced body; close the connection instead of draining it.
-      res.setHeader('Connection', 'close');
-      throw refusal;
-    }
+    if (refusal) throw refusal;
     const url = new URL(req.url ?? '/', URL_BASE);
+
     if (!isApiPath(url.pathname)) {
       checkMethod(req.method);
+      runBodyGuard(req);
+      return { url };
+    }
+    const route = resolveApiRoute(url.pathname);
+    if (!route) throw new HttpError(404, `No API endpoint at ${url.pathname}.`, apiPaths());
+    checkMethod(req.method, route.methods);
+    runBodyGuard(req);
+    return { url, route };
+  };
+
+  const runBodyGuard = (req: IncomingMessage): void => {
+    const refusal = checkBody(req, guardContext);
+    if (refusal) throw refusal;
+  };
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let admitted: ReturnType<typeof admit>;
+    try {
+      admitted = admit(req);
+    } catch (error) {
+      // Do not read an announced body; close the connection instead of draining it.
+      res.setHeader('Connection', 'close');
+      throw error;
+    }
+    const { url, route } = admitted;
+    if (!route) {
       await serveStatic(req, res, url.pathname);
       return;
     }
-
-    const route = resolveApiRoute(url.pathname);
-    if (!route) {
-      checkMethod(req.method);
-      throw new HttpError(404, `No API endpoint at ${url.pathname}.`, apiPaths());
-    }
-    checkMethod(req.method, route.methods);
     const { handler } = route;
 
     const context: RouteContext = {

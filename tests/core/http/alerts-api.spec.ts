@@ -128,16 +128,17 @@ describe('/api/alerts', () => {
     expect(getItem.headers.allow).toBe('DELETE');
   });
 
-  it('still refuses bodies on the read-only routes', async () => {
+  it('still refuses bodies on the read-only routes (405 for a write method, 413 on a read)', async () => {
     const port = await start();
 
-    const res = await send(port, '/api/stocks', {
-      method: 'POST',
-      headers: JSON_HEADERS,
+    const post = await send(port, '/api/stocks', { method: 'POST', headers: JSON_HEADERS, body: '{}' });
+    const get = await send(port, '/api/stocks', {
+      headers: { ...JSON_HEADERS, 'content-length': '2' },
       body: '{}',
     });
 
-    expect(res.status).toBe(413);
+    expect(post.status).toBe(405);
+    expect(get.status).toBe(413);
   });
 
   it('answers 404 where the server runs without alerts', async () => {

@@ -84,12 +84,39 @@ describe('request bodies and headers', () => {
 
   it('refuses a chunked body with 413 without reading it', async () => {
     const res = await send(server.port, '/api/stocks', {
-      method: 'POST',
       body: 'y'.repeat(1024),
       headers: { 'transfer-encoding': 'chunked' },
     });
 
     expect(res.status).toBe(413);
+  });
+
+  it('answers a wrong method 405 with Allow, and an unknown path 404, before the body guard', async () => {
+    const body = '{"name":"x"}';
+    const withBody = (method: string, path: string) =>
+      send(server.port, path, {
+        method,
+        body,
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      });
+
+    const wrong: [string, string, string][] = [
+      ['PUT', '/api/stocks', 'GET, HEAD'],
+      ['PUT', '/api/watchlists', 'GET, HEAD, POST'],
+      ['POST', '/api/filters/mine', 'GET, HEAD, PUT, DELETE'],
+      ['PUT', '/index.html', 'GET, HEAD'],
+    ];
+    for (const [method, path, allow] of wrong) {
+      const res = await withBody(method, path);
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.allow, path).toBe(allow);
+      expect(res.headers.connection, path).toBe('close');
+    }
+    for (const path of ['/api/filters/', '/api/nope']) {
+      const res = await withBody('PUT', path);
+      expect(res.status, path).toBe(404);
+      expect(res.json<ApiError>().error).toBe(`No API endpoint at ${path}.`);
+    }
   });
 
   it('sends nosniff and no CORS headers on every answer', async () => {

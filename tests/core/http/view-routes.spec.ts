@@ -212,7 +212,9 @@ describe('/api/filter-check and /api/filters', () => {
     expect(text.status).toBe(415);
     expect(large.status).toBe(413);
     expect(foreign.status).toBe(403);
-    expect((await json('POST', '/api/filters', { expression: 'price > 1' })).status).toBe(413);
+    const wrongMethod = await json('POST', '/api/filters', { expression: 'price > 1' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('GET, HEAD');
   });
 });
 
