@@ -27,6 +27,26 @@ export interface SourceInfo {
 
   /** The market session at the time of the data (replay: the replayed session). */
   session?: MarketSessionInfo;
+
+  /**
+   * How late the provider's prices are, when the adapter knows. Absent means unknown (treated as
+   * real-time); a replay has none, since it is a replay rather than delayed data.
+   */
+  delay?: SourceDelay;
+}
+
+/** How late a source's prices are relative to the market. */
+export type SourceDelayKind = 'realtime' | 'delayed' | 'end-of-day';
+
+/** The delay of a source's prices, as the adapter states it. */
+export interface SourceDelay {
+  kind: SourceDelayKind;
+  /** Minutes behind the market, for `delayed` when the provider documents it (e.g. 15). */
+  minutes?: number;
+  /** For `end-of-day`: the New York date `YYYY-MM-DD` of the session whose closes these are. */
+  sessionDate?: string;
+  /** One sentence for the user, e.g. "Closes of the latest finished session (free plan)." */
+  note: string;
 }
 
 /** One row of `/api/stocks`: an instrument with its latest quote. Missing values are null. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { AlpacaProvider } from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
+import { AlpacaProvider, type AlpacaFeed } from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
 import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { ALPACA_RESET_EPOCH_S, startAlpacaMock, type AlpacaCase } from '../../mocks/providers/alpaca-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
@@ -8,7 +8,7 @@ import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-serve
 const NOW = Date.parse('2026-11-25T19:00:01Z');
 let mock: MockServer<AlpacaCase>;
 
-const provider = (apiKey = 'key-id', baseUrl = mock.url, feed: 'iex' | 'sip' = 'iex', now = NOW) =>
+const provider = (apiKey = 'key-id', baseUrl = mock.url, feed: AlpacaFeed = 'iex', now = NOW) =>
   new AlpacaProvider(
     { apiKey, apiSecret: 'secret-key', baseUrl, clock: { now: () => now }, http: { timeoutMs: 200, retryBaseMs: 5 } },
     feed,
@@ -47,6 +47,12 @@ describe('Alpaca snapshots', () => {
       receivedAt: NOW,
     });
     expect(quotes[1]).toMatchObject({ symbol: 'BRK.B', price: 478.12, previousClose: 476.1 });
+  });
+
+  it('calls IEX and SIP real-time and the delayed SIP feed 15 minutes late in source()', () => {
+    expect(provider().source().delay).toMatchObject({ kind: 'realtime', note: expect.stringMatching(/partial/) });
+    expect(provider('key-id', mock.url, 'sip').source().delay?.kind).toBe('realtime');
+    expect(provider('key-id', mock.url, 'delayed_sip').source().delay).toMatchObject({ kind: 'delayed', minutes: 15 });
   });
 
   it('gives the day’s volume only on the consolidated feed', async () => {

@@ -44,6 +44,7 @@ describe('Polygon snapshot (paid plans)', () => {
     });
     expect(result.quotes[1]).toMatchObject({ symbol: 'BRK.B', price: 478.12, previousClose: 476.1 });
     expect(p.source().label).toBe('Polygon (snapshot)');
+    expect(p.source().delay).toBeUndefined();
   });
 
   it('treats the zero-filled snapshot after the overnight clear as no data, never a price of 0', async () => {
@@ -78,6 +79,17 @@ describe('Polygon free plan: end-of-day grouped bars', () => {
     expect(result.quotes[1]).toMatchObject({ symbol: 'BRK.B', price: 478.12, previousClose: 476.1 });
     expect(result.missing.map((m) => m.symbol)).toEqual(['ZZZZ']);
     expect(p.source().label).toBe('Polygon (end of day, 2026-11-24)');
+  });
+
+  it('states an end-of-day delay with the session date in source() once it falls back', async () => {
+    mock.useCase('plan-gated');
+    const p = provider();
+    await p.fetchQuotes(['AAPL']);
+    expect(p.source().delay).toEqual({
+      kind: 'end-of-day',
+      sessionDate: '2026-11-24',
+      note: expect.stringMatching(/latest finished session/),
+    });
   });
 
   it('spends no call on a session it already holds', async () => {

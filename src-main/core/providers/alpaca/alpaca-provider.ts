@@ -2,7 +2,7 @@
  * Alpaca adapter: multi-symbol `/v2/stocks/snapshots` (IEX feed on free keys), key id and
  * secret in headers, and the trade stream for the most watched symbols.
  */
-import { SYSTEM_CLOCK, type Clock, type SourceInfo } from '../../domain/types.js';
+import { SYSTEM_CLOCK, type Clock, type SourceDelay, type SourceInfo } from '../../domain/types.js';
 import { createLogger, redact } from '../../log.js';
 import { ProviderError, isProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
@@ -76,7 +76,24 @@ export class AlpacaProvider implements MarketDataProvider {
       detail: iex
         ? 'Prices are IEX exchange trades only (free plan); volume is not shown because IEX volume is a small slice of the day.'
         : 'Consolidated (SIP) prices and volume.',
+      delay: this.delay(),
     };
+  }
+
+  /** IEX and SIP are real-time; `delayed_sip` is the consolidated feed held back 15 minutes. */
+  private delay(): SourceDelay {
+    switch (this.feed) {
+      case 'iex':
+        return { kind: 'realtime', note: 'Real-time IEX trades; volume is a partial slice of the day.' };
+      case 'sip':
+        return { kind: 'realtime', note: 'Real-time consolidated (SIP) feed.' };
+      case 'delayed_sip':
+        return { kind: 'delayed', minutes: 15, note: 'Consolidated (SIP) feed, 15 minutes late.' };
+      default: {
+        const never: never = this.feed;
+        return { kind: 'realtime', note: String(never) };
+      }
+    }
   }
 
   /** One snapshots call for the batch. A symbol Alpaca rejects outright is dropped and retried once. */

@@ -118,6 +118,9 @@ export function createAlphaVantageProvider(config: AlphaVantageConfig): AlphaVan
         'Quotes from Alpha Vantage GLOBAL_QUOTE (end of the latest trading day or delayed intraday).',
         ...limitations(),
       ].join(' '),
+      // GLOBAL_QUOTE's lag depends on the key's entitlement (latest close or 15 minutes late),
+      // which the answer does not state; "delayed" without minutes is the honest claim.
+      delay: { kind: 'delayed', note: 'End of the latest trading day or delayed intraday, by plan.' },
     }),
     fetchQuotes,
     async testKey(signal) {

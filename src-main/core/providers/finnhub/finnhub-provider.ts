@@ -72,6 +72,7 @@ export class FinnhubProvider implements MarketDataProvider {
       mode: 'live',
       label: 'Finnhub (live)',
       detail: 'Quotes from Finnhub /quote, trades streamed for up to 50 symbols; 60 calls a minute on the free plan.',
+      delay: { kind: 'realtime', note: 'Real-time US quotes and trades (free plan).' },
     };
   }
 

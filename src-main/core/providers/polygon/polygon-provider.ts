@@ -65,6 +65,9 @@ export class PolygonProvider implements MarketDataProvider {
 
   source(): SourceInfo {
     if (this.mode === 'snapshot') {
+      // TODO: the snapshot is real-time on Advanced plans but 15 minutes late on Starter and
+      // Developer; the adapter cannot tell the plan from the answer, so it states no delay. A
+      // config flag for the plan tier (or reading the trade timestamps' lag) would fix it.
       return { provider: ID, mode: 'live', label: 'Polygon (snapshot)', detail: 'Full-market snapshot from Polygon/Massive.' };
     }
     const date = this.sessions?.latest.date;
@@ -73,6 +76,11 @@ export class PolygonProvider implements MarketDataProvider {
       mode: 'live',
       label: `Polygon (end of day${date ? `, ${date}` : ''})`,
       detail: 'This key’s plan has no live snapshot: prices are the closes of the latest finished session (grouped daily bars).',
+      delay: {
+        kind: 'end-of-day',
+        ...(date ? { sessionDate: date } : {}),
+        note: 'Closes of the latest finished session: this plan has no live snapshot.',
+      },
     };
   }
 

@@ -43,6 +43,8 @@ describe('ReplayProvider', () => {
 
     expect(data.dates[0]).toBe('2026-05-14');
     expect(provider.source().label).toBe('Replay of 2026-08-14 closes');
+    // A replay is a replay, not delayed data: no delay is claimed.
+    expect(provider.source().delay).toBeUndefined();
   });
 
   it('plays AAPL on 2026-08-07 from its real previous close to its real close', async () => {
