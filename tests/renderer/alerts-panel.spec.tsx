@@ -2,8 +2,6 @@
  * The Alerts panel against a fake `/api/alerts`: it lists rules and firings, creates a rule
  * from the form (as the API's JSON), shows the server's 400 in words, and deletes a rule.
  */
-import { readFileSync } from 'node:fs';
-
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -133,9 +131,13 @@ describe('Alerts panel, like Settings', () => {
     expect(document.activeElement).toBe(button);
   });
 
-  it('takes its colours from the theme variables, so it follows light and dark', () => {
-    // jsdom applies no stylesheet, so the file is read as text (vitest runs from the repo root).
-    const css = readFileSync('src-renderer/components/alerts/alerts.css', 'utf8');
+  it('takes its colours from the theme variables, so it follows light and dark', async () => {
+    // HACK: jsdom applies no stylesheet and vitest empties `?raw` CSS imports, so the file is read
+    // from disk. The web tsconfig has no Node types (on purpose), hence the untyped import.
+    const fs = (await import(/* @vite-ignore */ `node:${'fs'}`)) as {
+      readFileSync(path: string, encoding: 'utf8'): string;
+    };
+    const css = fs.readFileSync('src-renderer/components/alerts/alerts.css', 'utf8');
     expect(css).not.toMatch(/#[0-9a-f]{3,8}\b/i);
     expect(css).toMatch(/background: var\(--panel\)/);
     expect(css).toMatch(/color: var\(--text\)/);
