@@ -56,6 +56,15 @@ describe('BreadthBar', () => {
     expect(list.textContent).toContain('+1.00%');
   });
 
+  it('names the whole view’s cap-weighted change in words, on screen and to assistive tech', () => {
+    const breadth = { ...computeBreadth(TILES, dayChange), change: -0.14 };
+    render(<BreadthBar breadth={breadth} groupLabel="Sectors" />);
+    const total = screen.getByRole('note', {
+      name: 'Whole view, cap-weighted change: down 0.14%',
+    });
+    expect(total.textContent).toBe('Whole view ▼ -0.14% (cap-weighted)');
+  });
+
   it('drills into a sector from its chip', async () => {
     const onGroupClick = vi.fn();
     render(

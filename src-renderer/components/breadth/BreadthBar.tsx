@@ -11,6 +11,14 @@ interface Props {
 }
 
 const arrow = (v: number | null) => (v === null ? '' : v > 0 ? '▲' : v < 0 ? '▼' : '■');
+const inWords = (v: number | null) =>
+  v === null
+    ? 'no data'
+    : v > 0
+      ? `up ${formatPercent(v).slice(1)}`
+      : v < 0
+        ? `down ${formatPercent(v).slice(1)}`
+        : 'unchanged';
 const signClass = (v: number | null) =>
   v === null ? 'flat' : v > 0 ? 'up' : v < 0 ? 'down' : 'flat';
 
@@ -32,13 +40,21 @@ export function BreadthBar({ breadth, groupLabel, onGroupClick }: Props) {
           <span className="breadth-down" style={{ width: pct(decliners) }} />
         </div>
         <span className="breadth-text" aria-hidden="true">
-          <span className="up">▲ {advancers}</span>{' '}
-          <span className="down">▼ {decliners}</span>{' '}
+          <span className="up">▲ {advancers}</span> <span className="down">▼ {decliners}</span>{' '}
           <span className="flat">■ {unchanged}</span>
           {noData > 0 && <span className="flat"> · {noData} n/a</span>}
         </span>
-        <span className={`breadth-total ${signClass(breadth.change)}`}>
-          View {arrow(breadth.change)} {formatPercent(breadth.change)}
+        <span
+          className="breadth-total"
+          role="note"
+          aria-label={`Whole view, cap-weighted change: ${inWords(breadth.change)}`}
+          title="Change of every stock in this view together, weighted by market cap"
+        >
+          Whole view{' '}
+          <span className={signClass(breadth.change)}>
+            {arrow(breadth.change)} {formatPercent(breadth.change)}
+          </span>{' '}
+          <span className="breadth-total-note">(cap-weighted)</span>
         </span>
       </div>
       <ul className="breadth-groups" aria-label={`${groupLabel}, cap-weighted change`}>
