@@ -71,6 +71,9 @@ export function fontOf(px: number, bold: boolean): string {
 /** Side of the folded corner on stale tiles, in CSS px (smaller on small tiles). */
 const STALE_CORNER_PX = 12;
 
+/** Side of the clock mark on delayed tiles, in CSS px (smaller on small tiles). */
+const DELAY_CLOCK_PX = 10;
+
 /** Gap between neighbouring tiles (each tile gives up half on every side). */
 const TILE_GAP = 0.5;
 
@@ -211,8 +214,10 @@ export class TilePainter {
     if (ink === this.scale.missing) {
       ctx.fillStyle = this.hatchPattern(ctx);
       ctx.fillRect(x, y, w, h);
-    } else if (t.tile.status === 'stale' && freshnessOf(t.tile) === 'stale') {
-      this.paintStaleCorner(ctx, t.rect);
+    } else {
+      const freshness = freshnessOf(t.tile);
+      if (freshness === 'stale') this.paintStaleCorner(ctx, t.rect);
+      else if (freshness === 'delayed') this.paintDelayClock(ctx, t.rect, ink.text);
     }
 
     t.value = value;
@@ -267,6 +272,30 @@ export class TilePainter {
     ctx.lineTo(right, r.y + size);
     ctx.closePath();
     ctx.fill();
+  }
+
+  /**
+   * A small clock face at the bottom-left of delayed tiles: full colour (the price is settled,
+   * just late), so it must not look like the stale corner (top-right, background-coloured) or the
+   * missing hatch. Bottom-left keeps it clear of the centred labels and the sampled top-left pixel.
+   */
+  private paintDelayClock(ctx: CanvasRenderingContext2D, r: TileRect, inkColour: string): void {
+    const size = Math.min(DELAY_CLOCK_PX, r.w / 3, r.h / 3);
+    if (size < 6) return;
+    const radius = size / 2 - 1;
+    const cx = r.x + 2 + size / 2;
+    const cy = r.y + r.h - 2 - size / 2;
+    ctx.save();
+    ctx.strokeStyle = inkColour;
+    ctx.globalAlpha = 0.8;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.arc(cx, cy, radius, 0, Math.PI * 2);
+    ctx.moveTo(cx, cy - radius * 0.7);
+    ctx.lineTo(cx, cy);
+    ctx.lineTo(cx + radius * 0.6, cy);
+    ctx.stroke();
+    ctx.restore();
   }
 
   /** Diagonal hatch for missing tiles, so "no data" never reads as "unchanged". */

@@ -1,7 +1,7 @@
 import type { MarketSessionInfo, SourceInfo } from '../../src-main/shared/api-types';
 import type { StreamStatus } from '../api/stream-client';
 import { formatAgo } from '../lib/format';
-import { isMarketClosed, sessionText } from '../lib/freshness';
+import { delayText, isDelayed, isMarketClosed, sessionText } from '../lib/freshness';
 import type { StatusCounts } from '../lib/tiles';
 
 interface Props {
@@ -31,7 +31,9 @@ function connectionText(status: StreamStatus): string {
 
 /** Bottom bar: where the data comes from, how much of it is live, and how fresh it is. */
 export function StatusBar({ source, counts, status, lastMessageAt, now, session }: Props) {
-  const total = counts.live + counts.stale + counts.missing + counts.closed;
+  const delayed = counts.delayed ?? 0;
+  const total = counts.live + delayed + counts.stale + counts.missing + counts.closed;
+  const delay = source?.delay && isDelayed(source.delay) ? source.delay : undefined;
   const isReplay = source?.mode === 'replay';
   const closed = isMarketClosed(session);
 
@@ -41,6 +43,11 @@ export function StatusBar({ source, counts, status, lastMessageAt, now, session 
         {isReplay && <span className="badge">REPLAY</span>}
         {source?.label ?? 'No data source yet'}
       </span>
+      {delay && (
+        <span className="source-delay" title={delay.note}>
+          {delayText(delay)}
+        </span>
+      )}
       {session && (
         <span
           className={`session session-${session.state} ${closed ? 'session-closed' : ''}`}
@@ -51,6 +58,7 @@ export function StatusBar({ source, counts, status, lastMessageAt, now, session 
       )}
       <span>
         {total} stocks · {counts.live} live
+        {delayed > 0 && ` · ${delayed} delayed`}
         {counts.closed > 0 && ` · ${counts.closed} at last close`} · {counts.stale} stale ·{' '}
         {counts.missing} no data
       </span>

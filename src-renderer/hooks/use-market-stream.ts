@@ -8,6 +8,7 @@ import {
   indexTiles,
   mergeChanges,
   sameSymbols,
+  setDelay,
   type Tile,
 } from '../lib/tiles';
 
@@ -62,6 +63,7 @@ export function useMarketStream(query: string): MarketView & { retryNow(): void 
         bySymbol.current = indexTiles(tilesRef.current);
       }
       const tiles = tilesRef.current;
+      setDelay(tiles, data.source.delay);
 
       setView((prev) => ({
         ...prev,
@@ -78,7 +80,9 @@ export function useMarketStream(query: string): MarketView & { retryNow(): void 
     connection.current = connectStream(query, {
       onSnapshot,
       onChanges: (batch) => {
-        const changed = mergeChanges(bySymbol.current, batch.changes);
+        // A source that turns delayed mid-layout (Polygon's end-of-day fallback) restamps tiles.
+        const restamped = setDelay(tilesRef.current, batch.source.delay);
+        const changed = mergeChanges(bySymbol.current, batch.changes) + (restamped ? 1 : 0);
         setView((prev) => ({
           ...prev,
           version: changed ? prev.version + 1 : prev.version,

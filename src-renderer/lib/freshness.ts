@@ -1,18 +1,18 @@
-import type { MarketSessionInfo, QuoteStatus } from '../../src-main/shared/api-types';
+import type { MarketSessionInfo, QuoteStatus, SourceDelay } from '../../src-main/shared/api-types';
 
 /**
  * How a tile reads on the map: the engine's status, plus `closed` for a quote the engine calls
  * stale only because the market is closed (its reason ends with "market closed"). After the
  * close every quote's time is its last trade, so the engine's age rule marks the whole map stale
- * at night; those are the last session's closes, not broken data, and must not fade.
+ * at night; those are the last session's closes, not broken data, and must not fade. `delayed`
+ * is a live quote from a source the engine says is delayed or end-of-day (`SourceInfo.delay`).
  */
-export type Freshness = QuoteStatus | 'closed';
-// TODO: a 'delayed' look (issue 4, point 4) for providers whose quotes are delayed or end-of-day
-// (Polygon's grouped daily bars, Alpaca's IEX feed). The renderer cannot tell today: the engine
-// states it only in prose (`ProviderHealth.limitations`). It needs a typed field from the engine,
-// e.g. `SourceInfo.delay: 'realtime' | 'delayed' | 'end-of-day'`; then `freshnessOf` returns
-// 'delayed' for live quotes of such a source, the painter gives them a mark of their own (like
-// the stale corner) and the status bar names the delay.
+export type Freshness = QuoteStatus | 'closed' | 'delayed';
+
+/** Whether a source delay means the prices are behind the market (not real-time). */
+export function isDelayed(delay: SourceDelay | undefined): delay is SourceDelay {
+  return delay !== undefined && delay.kind !== 'realtime';
+}
 
 /**
  * The engine's condition text for stale quotes outside market hours (live/condition.ts).
@@ -23,9 +23,33 @@ export type Freshness = QuoteStatus | 'closed';
 export const MARKET_CLOSED_REASON = 'market closed';
 
 /** A tile's freshness from its engine status and reason; pure. */
-export function freshnessOf(row: { status: QuoteStatus; reason?: string }): Freshness {
+export function freshnessOf(row: {
+  status: QuoteStatus;
+  reason?: string;
+  delay?: SourceDelay | undefined;
+}): Freshness {
   if (row.status === 'stale' && row.reason?.endsWith(MARKET_CLOSED_REASON)) return 'closed';
+  // Stale and missing outrank delayed: an old or absent quote is worse than a late one.
+  if (row.status === 'live' && isDelayed(row.delay)) return 'delayed';
   return row.status;
+}
+
+/** The words for a delay, e.g. "Delayed 15 min" or "Delayed: end-of-day close of 2026-11-24". */
+export function delayText(delay: SourceDelay): string {
+  switch (delay.kind) {
+    case 'realtime':
+      return 'Real-time';
+    case 'delayed':
+      return delay.minutes ? `Delayed ${delay.minutes} min` : 'Delayed';
+    case 'end-of-day':
+      return delay.sessionDate
+        ? `Delayed: end-of-day close of ${delay.sessionDate}`
+        : 'Delayed: end-of-day close';
+    default: {
+      const never: never = delay.kind;
+      return String(never);
+    }
+  }
 }
 
 /** Whether the session is one where the map shows the last session's closes. */

@@ -1,4 +1,4 @@
-import type { QuoteChange, StockRow } from '../../src-main/shared/api-types';
+import type { QuoteChange, SourceDelay, StockRow } from '../../src-main/shared/api-types';
 import { freshnessOf } from './freshness';
 
 /** Why a tile's area is not exactly its market cap. */
@@ -12,6 +12,22 @@ export type SizeNote = 'exact' | 'floored' | 'unknown';
 export interface Tile extends StockRow {
   size: number;
   sizeNote: SizeNote;
+  /** The source's delay (from `SourceInfo.delay`), stamped on every tile; see `setDelay`. */
+  delay?: SourceDelay | undefined;
+}
+
+/**
+ * Stamps the source's delay on every tile, in place (tiles live for a layout, the source can
+ * change mid-layout, e.g. Polygon falling back to end-of-day). Returns whether anything changed.
+ */
+export function setDelay(tiles: readonly Tile[], delay: SourceDelay | undefined): boolean {
+  if (tiles.length === 0 || sameDelay(tiles[0]!.delay, delay)) return false;
+  for (const t of tiles) t.delay = delay;
+  return true;
+}
+
+function sameDelay(a: SourceDelay | undefined, b: SourceDelay | undefined): boolean {
+  return a?.kind === b?.kind && a?.minutes === b?.minutes && a?.sessionDate === b?.sessionDate;
 }
 
 /**
@@ -99,11 +115,13 @@ export interface StatusCounts {
   missing: number;
   /** Last session's closes, held while the market is closed (see lib/freshness.ts). */
   closed: number;
+  /** Live quotes from a delayed or end-of-day source (optional so older callers still type). */
+  delayed?: number;
 }
 
-/** How many tiles are live, stale, missing and closed. */
+/** How many tiles are live, delayed, stale, missing and closed. */
 export function countStatuses(tiles: readonly Tile[]): StatusCounts {
-  const counts: StatusCounts = { live: 0, stale: 0, missing: 0, closed: 0 };
+  const counts: Required<StatusCounts> = { live: 0, stale: 0, missing: 0, closed: 0, delayed: 0 };
   for (const t of tiles) counts[freshnessOf(t)]++;
   return counts;
 }

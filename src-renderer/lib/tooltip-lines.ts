@@ -5,7 +5,7 @@ import {
   formatPrice,
   formatTimestamp,
 } from './format';
-import { freshnessOf } from './freshness';
+import { delayText, freshnessOf } from './freshness';
 import type { Tile } from './tiles';
 
 /** Title and body lines of a tile's hover tooltip. Pure, so it is tested without a canvas. */
@@ -25,7 +25,9 @@ export function tooltipLines(tile: Tile): { title: string; lines: string[] } {
     `Updated: ${formatTimestamp(tile.updatedAt)}`,
   ];
 
-  if (freshnessOf(tile) === 'closed') lines.push('Market closed: last session\'s close');
+  const freshness = freshnessOf(tile);
+  if (freshness === 'closed') lines.push('Market closed: last session\'s close');
+  else if (freshness === 'delayed' && tile.delay) lines.push(delayText(tile.delay));
   else if (tile.status === 'missing') lines.push(`No data${tile.reason ? `: ${tile.reason}` : ''}`);
   else if (tile.status === 'stale') lines.push(`Stale${tile.reason ? `: ${tile.reason}` : ''}`);
 

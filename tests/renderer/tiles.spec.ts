@@ -121,7 +121,7 @@ describe('tiles', () => {
       row('B', { status: 'stale' }),
       row('C', { status: 'missing' }),
     ]);
-    expect(countStatuses(tiles)).toEqual({ live: 1, stale: 1, missing: 1, closed: 0 });
+    expect(countStatuses(tiles)).toEqual({ live: 1, delayed: 0, stale: 1, missing: 1, closed: 0 });
   });
 
   it('counts quotes held stale only because the market is closed as closed, not stale', () => {
@@ -130,7 +130,7 @@ describe('tiles', () => {
       row('B', { status: 'stale', reason: 'last good quote 14:31 ET — rate limited' }),
       row('C', { status: 'stale', reason: 'no update for 42 s' }),
     ]);
-    expect(countStatuses(tiles)).toEqual({ live: 0, stale: 2, missing: 0, closed: 1 });
+    expect(countStatuses(tiles)).toEqual({ live: 0, delayed: 0, stale: 2, missing: 0, closed: 1 });
   });
 
   it('copies the time-frame performance of a live change, so 1w–1y colours refresh', () => {
