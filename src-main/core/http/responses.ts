@@ -5,6 +5,7 @@
 import type { ServerResponse } from 'node:http';
 
 import type { ApiError } from '../../shared/api-types.js';
+import { clipErrorBody } from './clip-echo.js';
 import type { HttpError } from './errors.js';
 
 /** Headers sent on every response, whatever its type. */
@@ -37,9 +38,9 @@ export function sendJson(
   res.end(payload);
 }
 
-/** Writes an HttpError as its status and `ApiError` body. */
+/** Writes an HttpError as its status and `ApiError` body, echoed request values clipped. */
 export function sendHttpError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, error.toBody(), error.headers);
+  sendJson(res, error.status, clipErrorBody(error.toBody()), error.headers);
 }
 
 /** Writes a generic error body (used for 500s, whose details stay in the log). */

@@ -102,6 +102,23 @@ describe('GET /api/stocks', () => {
   });
 });
 
+describe('echoed request values', () => {
+  const long = 'A'.repeat(7_000);
+  const clipped = `${'A'.repeat(80)}…`;
+
+  it('clips a long sector, parameter name or path to 80 characters and an ellipsis', async () => {
+    const sector = await send(server.port, `/api/stocks?sector=${long}`);
+    const name = await send(server.port, `/api/stocks?${long}=1`);
+    const path = await send(server.port, `/api/${long}`);
+
+    expect(sector.status).toBe(400);
+    expect(sector.json<ApiError>().error).toBe(`Unknown sector "${clipped}".`);
+    expect(name.json<ApiError>().error).toBe(`Unknown query parameter "${clipped}".`);
+    expect(path.status).toBe(404);
+    expect(path.json<ApiError>().error).toBe(`No API endpoint at /api/${'A'.repeat(75)}….`);
+  });
+});
+
 describe('unknown paths and methods', () => {
   it('answers 404 JSON for an unknown API path', async () => {
     const res = await send(server.port, '/api/nope');
