@@ -145,6 +145,7 @@ export function App() {
           view={view}
           sectorOptions={market.sectorOptions}
           categoryOptions={market.categoryOptions}
+          watchlists={watchlists.watchlists}
           onChange={setViewState}
         />
         <CriteriaPanel

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
+import type { Watchlist } from '../../../src-main/shared/api-types';
 import type { ViewState } from '../../lib/view-state';
 import { toggleValue } from '../../lib/view-state';
+import { WATCHLIST_PREFIX } from '../navigation/labels';
 
 interface PickerProps {
   label: string;
@@ -82,11 +84,31 @@ interface Props {
   view: ViewState;
   sectorOptions: string[];
   categoryOptions: string[];
+  /** The user's watchlists, offered as categories (`watchlist:<id>`) that narrow this map. */
+  watchlists?: readonly Pick<Watchlist, 'id' | 'name'>[];
   onChange(next: ViewState): void;
 }
 
+/**
+ * Category options: the data's categories, then every watchlist, even one with no names on this
+ * map (the server tags rows `watchlist:<id>`, so only lists with names here arrive in the data).
+ */
+export function categoryOptionsWith(
+  options: readonly string[],
+  watchlists: readonly Pick<Watchlist, 'id'>[],
+): string[] {
+  const lists = watchlists.map((w) => `${WATCHLIST_PREFIX}${w.id}`);
+  return [...new Set([...options.filter((o) => !o.startsWith(WATCHLIST_PREFIX)), ...lists])];
+}
+
 /** The sector and category filters. Options come from the data the server sent. */
-export function Filters({ view, sectorOptions, categoryOptions, onChange }: Props) {
+export function Filters({ view, sectorOptions, categoryOptions, watchlists = [], onChange }: Props) {
+  const names = new Map(watchlists.map((w) => [`${WATCHLIST_PREFIX}${w.id}`, w.name]));
+  const describeCategory = (id: string) => {
+    const list = names.get(id);
+    return list === undefined ? categoryName(id) : `Watchlist: ${list}`;
+  };
+
   return (
     <div className="filters" role="group" aria-label="Filters">
       <MultiPicker
@@ -97,10 +119,10 @@ export function Filters({ view, sectorOptions, categoryOptions, onChange }: Prop
       />
       <MultiPicker
         label="Category"
-        options={categoryOptions}
+        options={categoryOptionsWith(categoryOptions, watchlists)}
         selected={view.categories}
         onChange={(categories) => onChange({ ...view, categories })}
-        describe={categoryName}
+        describe={describeCategory}
       />
     </div>
   );

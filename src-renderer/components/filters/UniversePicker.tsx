@@ -9,11 +9,8 @@ interface Props {
 }
 
 /**
- * Which list the map shows: an index, the ETFs, everything, or one watchlist.
- * TODO: the issue also lists watchlists as a *category* (narrowing another universe, e.g. the
- * S&P 500 names of a watchlist). The API's `category=` knows only index and asset-type ids, so
- * watchlists are offered here as whole maps; a `category=watchlist:<id>` on the server (or a
- * `symbol in (…)` criteria clause built here) would add the narrowing form.
+ * Which list the map shows: an index, the ETFs, everything, or one watchlist. A watchlist can
+ * also narrow another map as a category (`category=watchlist:<id>`, see Filters.tsx).
  */
 export function UniversePicker({ universe, watchlists, onChange }: Props) {
   const value = universe?.trim() || 'sp500';
