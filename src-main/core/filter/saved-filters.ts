@@ -9,6 +9,7 @@ import type { SavedFilter } from '../../shared/api-types.js';
 import type { Clock } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import type { ViewStoreBackend } from '../views/view-store.js';
+import { parseViewBody } from '../views/view-body.js';
 import { ViewInputError } from '../views/view-input-error.js';
 import { compileFilter } from './compile-filter.js';
 
@@ -24,6 +25,14 @@ const savedFilterSchema = z.object({
   expression: z.string(),
   updatedAt: z.string(),
 });
+
+const filterBodySchema = z.strictObject({ expression: z.string() });
+
+/** The expression of a `PUT /api/filters/<name>` body; a 400 ViewInputError for any other shape. */
+export function readFilterBody(body: unknown): string {
+  const shape = 'Body must be {"expression": "<criteria>"}.';
+  return parseViewBody(filterBodySchema, body, shape, ['expression']).expression;
+}
 
 /** See the module comment. */
 export class SavedFilters {

@@ -7,6 +7,7 @@ import type { StockQuery } from '../engine-types.js';
 import type { ImportMode } from '../watchlists/watchlist-store.js';
 import { writeSymbolsCsv } from '../watchlists/symbol-csv.js';
 import type { ViewsService } from '../views/views-service.js';
+import { readFilterBody } from '../filter/saved-filters.js';
 import { answeringViewErrors, DetailedHttpError } from './detailed-error.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './json-body.js';
@@ -124,8 +125,7 @@ const filterItem: RouteHandler = async (req, res, context) => {
   if (req.method === 'PUT') {
     res.setHeader('Connection', 'close');
     const body = await readJsonBody(req);
-    const expression = isRecord(body) ? body.expression : undefined;
-    const saved = answeringViewErrors(() => views.filters.save(name, expression));
+    const saved = answeringViewErrors(() => views.filters.save(name, readFilterBody(body)));
     sendJson(res, saved.created ? 201 : 200, saved.filter);
     return;
   }

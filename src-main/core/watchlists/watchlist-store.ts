@@ -17,6 +17,7 @@ import type {
 import type { Clock } from '../domain/types.js';
 import { createLogger } from '../log.js';
 import type { ViewStoreBackend } from '../views/view-store.js';
+import { parseViewBody } from '../views/view-body.js';
 import { ViewInputError } from '../views/view-input-error.js';
 import { readSymbolCells } from './symbol-csv.js';
 
@@ -38,12 +39,12 @@ const watchlistSchema = z.object({
   updatedAt: z.string(),
 });
 
-const createSchema = z.object({
+const createSchema = z.strictObject({
   name: z.string(),
   symbols: z.array(z.string()).optional(),
 });
 
-const updateSchema = z.object({
+const updateSchema = z.strictObject({
   name: z.string().optional(),
   symbols: z.array(z.string()).optional(),
   add: z.array(z.string()).optional(),
@@ -98,13 +99,12 @@ export class WatchlistStore {
   }
 
   create(body: unknown): Watchlist {
-    const parsed = createSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new ViewInputError(400, 'Body must be {"name": string, "symbols"?: string[]}.', {
-        accepted: ['name', 'symbols'],
-      });
-    }
-    const request: CreateWatchlistRequest = parsed.data;
+    const request: CreateWatchlistRequest = parseViewBody(
+      createSchema,
+      body,
+      'Body must be {"name": string, "symbols"?: string[]}.',
+      ['name', 'symbols'],
+    );
     const all = this.list();
     if (all.length >= MAX_WATCHLISTS) {
       throw new ViewInputError(409, `At most ${MAX_WATCHLISTS} watchlists; delete one first.`);
@@ -123,16 +123,12 @@ export class WatchlistStore {
 
   /** Rename, replace, add, remove (in that order), validated as a whole. */
   update(id: string, body: unknown): Watchlist {
-    const parsed = updateSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new ViewInputError(
-        400,
-        'Body must be {"name"?: string, "symbols"?: string[], ' +
-          '"add"?: string[], "remove"?: string[]}.',
-        { accepted: ['name', 'symbols', 'add', 'remove'] },
-      );
-    }
-    const request: UpdateWatchlistRequest = parsed.data;
+    const request: UpdateWatchlistRequest = parseViewBody(
+      updateSchema,
+      body,
+      'Body must be {"name"?: string, "symbols"?: string[], "add"?: string[], "remove"?: string[]}.',
+      ['name', 'symbols', 'add', 'remove'],
+    );
     const all = this.list();
     const current = this.require(id);
 

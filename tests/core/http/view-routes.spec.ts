@@ -275,6 +275,30 @@ describe('/api/watchlists', () => {
     expect((await get(`/api/watchlists/${list.id}`)).json<Watchlist>().symbols).toEqual(['AAPL', 'MSFT']);
   });
 
+  it('refuses an unknown key in watchlist and filter bodies with 400 naming it, creating nothing', async () => {
+    const created = await json('POST', '/api/watchlists', { name: 'Z1', symbols: [], extra: 1 });
+    expect(created.status).toBe(400);
+    expect(created.json<ApiError>()).toEqual({
+      error: 'Unknown field "extra". Body must be {"name": string, "symbols"?: string[]}.',
+      accepted: ['name', 'symbols'],
+    });
+    const names = (await get('/api/watchlists')).json<{ watchlists: Watchlist[] }>().watchlists.map((w) => w.name);
+    expect(names).not.toContain('Z1');
+
+    const list = (await json('POST', '/api/watchlists', { name: 'Strict' })).json<Watchlist>();
+    const updated = await json('PUT', `/api/watchlists/${list.id}`, { symbol: ['AAPL'] });
+    expect(updated.status).toBe(400);
+    expect(updated.json<ApiError>().error).toMatch(/^Unknown field "symbol"\. Body must be/);
+
+    const filter = await json('PUT', '/api/filters/Strict', { expression: 'price > 1', note: 'x' });
+    expect(filter.status).toBe(400);
+    expect(filter.json<ApiError>()).toEqual({
+      error: 'Unknown field "note". Body must be {"expression": "<criteria>"}.',
+      accepted: ['expression'],
+    });
+    expect((await get('/api/filters/Strict')).status).toBe(404);
+  });
+
   it('refuses a JSON import, an unknown mode, and a CSV body on a JSON route', async () => {
     const list = (await json('POST', '/api/watchlists', { name: 'Types' })).json<Watchlist>();
 

@@ -98,6 +98,19 @@ describe('WatchlistStore', () => {
     expect(refusal(() => lists.update('wl-9', { name: 'x' })).status).toBe(404);
   });
 
+  it('refuses unknown keys on create and update, naming the key', () => {
+    const lists = store();
+    lists.create({ name: 'Tech', symbols: ['AAPL'] });
+
+    const create = refusal(() => lists.create({ name: 'Z1', symbols: [], extra: 1 }));
+    const update = refusal(() => lists.update('wl-1', { add: ['MSFT'], rename: 'x' }));
+
+    expect(create.status).toBe(400);
+    expect(create.message).toMatch(/^Unknown field "extra"\./);
+    expect(update.message).toMatch(/^Unknown field "rename"\./);
+    expect(lists.list().map((w) => w.symbols)).toEqual([['AAPL']]);
+  });
+
   it('imports CSV with BOM, CRLF, blanks and duplicates, reporting the duplicates', () => {
     const lists = store();
     lists.create({ name: 'Tech', symbols: ['AAPL'] });
