@@ -8,7 +8,7 @@
  * parent exists but refuses children with ENOENT, as `/proc` does (`DATA_DIR=/proc/nope`).
  * A plain `mkdirSync` fails once instead, so stores only ever see a folder that exists.
  */
-import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, mkdirSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { ConfigError } from './config.js';

@@ -8,16 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 import { createAlertMonitor } from './alerts/alert-monitor.js';
 import { openConfAlertStore } from './alerts/conf-alert-store.js';
-import { isConfigError, loadConfig, providerSettingsOf, type AppConfig } from './config.js';
+import { type AppConfig, isConfigError, loadConfig, providerSettingsOf } from './config.js';
 import { ensureDataDir } from './data-dir.js';
 import { createEngine, defaultResourcesDir, type RunningEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { isPortInUse } from './http/errors.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { createLogger, formatError, redact } from './log.js';
+import { ConfSnapshotStore } from './store/conf-snapshot-store.js';
 import { createViewEngine } from './views/view-engine.js';
 import { openConfViewStore } from './views/view-store.js';
-import { ConfSnapshotStore } from './store/conf-snapshot-store.js';
 
 const log = createLogger('serve');
 

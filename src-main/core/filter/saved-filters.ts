@@ -8,9 +8,9 @@ import { z } from 'zod';
 import type { SavedFilter } from '../../shared/api-types.js';
 import type { Clock } from '../domain/types.js';
 import { createLogger } from '../log.js';
-import type { ViewStoreBackend } from '../views/view-store.js';
 import { parseViewBody } from '../views/view-body.js';
 import { ViewInputError } from '../views/view-input-error.js';
+import type { ViewStoreBackend } from '../views/view-store.js';
 import { compileFilter } from './compile-filter.js';
 
 const log = createLogger('saved-filters');

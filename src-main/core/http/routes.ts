@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { AlertService } from '../alerts/alert-monitor.js';
 import type { Engine, StockQuery } from '../engine-types.js';
-import { ALERTS_PATH, alertRoute } from './alert-routes.js';
+import { alertRoute, ALERTS_PATH } from './alert-routes.js';
 import { DetailedHttpError } from './detailed-error.js';
 import { HttpError } from './errors.js';
 import { openEventStream } from './event-stream.js';

@@ -10,9 +10,9 @@ import type { IncomingMessage } from 'node:http';
 import { ALERTS_PATH } from './alert-routes.js';
 import { HttpError } from './errors.js';
 import { isJsonContentType, MAX_JSON_BODY_BYTES } from './json-body.js';
+import type { RateLimiter } from './rate-limit.js';
 import { isCsvContentType } from './text-body.js';
 import { VIEW_BODY_ROUTES } from './view-routes.js';
-import type { RateLimiter } from './rate-limit.js';
 
 /** What a guard may know about the server answering. */
 export interface GuardContext {

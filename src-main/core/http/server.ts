@@ -9,19 +9,20 @@ import type { AddressInfo } from 'node:net';
 import type { AlertService } from '../alerts/alert-monitor.js';
 import type { Engine } from '../engine-types.js';
 import { createLogger, formatError } from '../log.js';
+import { answerClientError } from './client-error.js';
 import { HttpError, isHttpError, PortInUseError } from './errors.js';
 import { DEFAULT_HEARTBEAT_MS } from './event-stream.js';
-import { BASE_SECURITY_HEADERS, sendApiError, sendHttpError } from './responses.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
+import { BASE_SECURITY_HEADERS, sendApiError, sendHttpError } from './responses.js';
 import {
   apiPaths,
+  type ApiRoute,
   checkMethod,
   isApiPath,
   resolveApiRoute,
-  type ApiRoute,
   type RouteContext,
 } from './routes.js';
-import { checkBody, runGuards, type GuardContext } from './security.js';
+import { checkBody, type GuardContext, runGuards } from './security.js';
 import { createStaticHandler } from './static-files.js';
 
 const log = createLogger('http');
@@ -146,10 +147,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     await handler(req, res, context);
   };
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  // requireHostHeader off: Node would answer a missing Host with an empty 400 of its own; our
+  // Host guard refuses it anyway, with the JSON 403 every other foreign Host gets.
+  const serverOptions = { maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false };
+  const server = createServer(serverOptions, (req, res) => {
     for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
     dispatch(req, res).catch((error: unknown) => answerFailure(req, res, error));
   });
+  server.on('clientError', answerClientError);
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
 

@@ -4,10 +4,10 @@
  * Shapes: src-main/shared/api-types.ts.
  */
 import type { StockQuery } from '../engine-types.js';
-import type { ImportMode } from '../watchlists/watchlist-store.js';
-import { writeSymbolsCsv } from '../watchlists/symbol-csv.js';
-import type { ViewsService } from '../views/views-service.js';
 import { readFilterBody } from '../filter/saved-filters.js';
+import type { ViewsService } from '../views/views-service.js';
+import { writeSymbolsCsv } from '../watchlists/symbol-csv.js';
+import type { ImportMode } from '../watchlists/watchlist-store.js';
 import { answeringViewErrors, DetailedHttpError } from './detailed-error.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './json-body.js';
@@ -146,7 +146,11 @@ const watchlists: RouteHandler = async (req, res, context) => {
   if (req.method === 'POST') {
     res.setHeader('Connection', 'close');
     const body = await readJsonBody(req);
-    sendJson(res, 201, answeringViewErrors(() => views.watchlists.create(body)));
+    sendJson(
+      res,
+      201,
+      answeringViewErrors(() => views.watchlists.create(body)),
+    );
     return;
   }
   sendJson(res, 200, { watchlists: views.watchlists.list() });
@@ -161,7 +165,11 @@ const watchlistItem: RouteHandler = async (req, res, context) => {
     const mode = importMode(context.url.searchParams);
     res.setHeader('Connection', 'close');
     const text = await readCsvBody(req);
-    sendJson(res, 200, answeringViewErrors(() => views.watchlists.importCsv(id, text, mode)));
+    sendJson(
+      res,
+      200,
+      answeringViewErrors(() => views.watchlists.importCsv(id, text, mode)),
+    );
     return;
   }
   if (rest.endsWith('.csv')) {
@@ -177,7 +185,11 @@ const watchlistItem: RouteHandler = async (req, res, context) => {
   if (req.method === 'PUT') {
     res.setHeader('Connection', 'close');
     const body = await readJsonBody(req);
-    sendJson(res, 200, answeringViewErrors(() => views.watchlists.update(id, body)));
+    sendJson(
+      res,
+      200,
+      answeringViewErrors(() => views.watchlists.update(id, body)),
+    );
     return;
   }
   if (req.method === 'DELETE') {
@@ -187,7 +199,11 @@ const watchlistItem: RouteHandler = async (req, res, context) => {
     noContent(res);
     return;
   }
-  sendJson(res, 200, answeringViewErrors(() => views.watchlists.require(id)));
+  sendJson(
+    res,
+    200,
+    answeringViewErrors(() => views.watchlists.require(id)),
+  );
 };
 
 function importMode(params: URLSearchParams): ImportMode {
@@ -206,10 +222,6 @@ function sendCsv(res: Parameters<RouteHandler>[1], text: string): void {
     'Cache-Control': 'no-store',
   });
   res.end(text);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type Route = { methods: readonly string[]; handler: RouteHandler };

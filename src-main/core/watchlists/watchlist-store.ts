@@ -16,9 +16,9 @@ import type {
 } from '../../shared/api-types.js';
 import type { Clock } from '../domain/types.js';
 import { createLogger } from '../log.js';
-import type { ViewStoreBackend } from '../views/view-store.js';
 import { parseViewBody } from '../views/view-body.js';
 import { ViewInputError } from '../views/view-input-error.js';
+import type { ViewStoreBackend } from '../views/view-store.js';
 import { readSymbolCells } from './symbol-csv.js';
 
 const log = createLogger('watchlists');
@@ -172,7 +172,10 @@ export class WatchlistStore {
     }
     if (rows.length > 0) {
       rows.sort((a, b) => a.line - b.line);
-      const lines = rows.slice(0, MAX_LISTED).map((r) => r.line).join(', ');
+      const lines = rows
+        .slice(0, MAX_LISTED)
+        .map((r) => r.line)
+        .join(', ');
       throw new ViewInputError(
         400,
         `${rows.length} line(s) could not be imported (line ${lines}); nothing was imported.`,

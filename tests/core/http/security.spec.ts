@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createHttpServer } from '../../../src-main/core/http/server.js';
@@ -126,6 +128,54 @@ describe('request bodies and headers', () => {
       expect(res.headers['x-content-type-options'], path).toBe('nosniff');
       expect(res.headers['access-control-allow-origin'], path).toBeUndefined();
     }
+  });
+});
+
+/** Sends `request` as raw bytes and resolves with everything the server wrote before closing. */
+function sendRaw(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => socket.destroy(new Error('sendRaw: no answer')));
+    socket.write(request);
+  });
+}
+
+describe('requests node:http refuses before routing', () => {
+  const host = () => `Host: 127.0.0.1:${server.port}\r\n`;
+  const cases: [string, () => string, number, string][] = [
+    [
+      'a URL over the header cap',
+      () => `GET /${'a'.repeat(20_000)} HTTP/1.1\r\n${host()}\r\n`,
+      431,
+      'Request headers (or the URL) too large.',
+    ],
+    ['an unknown method', () => `FOO / HTTP/1.1\r\n${host()}\r\n`, 400, 'Unknown HTTP method.'],
+    [
+      'an empty Host',
+      () => 'GET /api/health HTTP/1.1\r\nHost:\r\n\r\n',
+      403,
+      'Host header not accepted (DNS rebinding protection).',
+    ],
+    [
+      'no Host at all',
+      () => 'GET /api/health HTTP/1.1\r\n\r\n',
+      403,
+      'Host header not accepted (DNS rebinding protection).',
+    ],
+  ];
+
+  it.each(cases)('answers %s with a short JSON error', async (_label, request, status, error) => {
+    const answer = await sendRaw(server.port, request());
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+
+    expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(head.toLowerCase()).toContain('content-type: application/json; charset=utf-8');
+    expect(head.toLowerCase()).toContain('x-content-type-options: nosniff');
+    expect(JSON.parse(body)).toEqual({ error });
   });
 });
 
