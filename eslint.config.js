@@ -9,7 +9,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', '.cache/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'node_modules/**',
+      'tests/artifacts/**',
+      '.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -18,11 +27,21 @@ export default tseslint.config(
     rules: {
       'simple-import-sort/imports': 'warn',
       'simple-import-sort/exports': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
-    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'scripts/**/*', 'bench/**/*.ts', 'tests/**/*.ts', '*.config.*'],
+    files: [
+      'src-main/**/*.ts',
+      'src-preload/**/*.ts',
+      'scripts/**/*',
+      'bench/**/*.ts',
+      'tests/**/*.ts',
+      '*.config.*',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

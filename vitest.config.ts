@@ -13,7 +13,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/core/**/*.spec.ts', 'tests/main/**/*.spec.ts', 'tests/preload/**/*.spec.ts', 'tests/scripts/**/*.spec.ts'],
+          include: [
+            'tests/core/**/*.spec.ts',
+            'tests/main/**/*.spec.ts',
+            'tests/preload/**/*.spec.ts',
+            'tests/scripts/**/*.spec.ts',
+          ],
           setupFiles: ['tests/setup-node.ts'],
         },
       },

@@ -10,10 +10,10 @@ import type { RatePolicy } from '../src-main/core/providers/provider.js';
 import { fixture } from '../tests/mocks/providers/fixtures.js';
 import {
   json,
-  startMockServer,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
 } from '../tests/mocks/providers/mock-server.js';
 
 const MS_PER_MINUTE = 60_000;
@@ -29,13 +29,19 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const ANSWERS: Record<string, { basePath: string; answer: Answer }> = {
   finnhub: {
     basePath: '/api/v1',
-    answer: (_r, now) => json(200, { ...(f('finnhub', 'quote-AAPL.json') as object), t: Math.floor(now / 1000) }),
+    answer: (_r, now) =>
+      json(200, { ...(f('finnhub', 'quote-AAPL.json') as object), t: Math.floor(now / 1000) }),
   },
   alpaca: {
     basePath: '',
     answer: (r, now) => {
-      const template = (f('alpaca', 'snapshots-AAPL-BRK.B.json') as Record<string, Record<string, { t: string }>>).AAPL ?? {};
-      const stamp = (): object => ({ ...template, latestTrade: { ...template.latestTrade, t: iso(now) } });
+      const template =
+        (f('alpaca', 'snapshots-AAPL-BRK.B.json') as Record<string, Record<string, { t: string }>>)
+          .AAPL ?? {};
+      const stamp = (): object => ({
+        ...template,
+        latestTrade: { ...template.latestTrade, t: iso(now) },
+      });
       return json(200, Object.fromEntries(list(r.query.symbols).map((s) => [s, stamp()])));
     },
   },
@@ -49,7 +55,12 @@ const ANSWERS: Record<string, { basePath: string; answer: Answer }> = {
         last_quote_at: Math.floor(now / 1000),
       });
       const symbols = list(r.query.symbol);
-      return json(200, symbols.length === 1 ? one(symbols[0] ?? '') : Object.fromEntries(symbols.map((s) => [s, one(s)])));
+      return json(
+        200,
+        symbols.length === 1
+          ? one(symbols[0] ?? '')
+          : Object.fromEntries(symbols.map((s) => [s, one(s)])),
+      );
     },
   },
   fmp: {
@@ -57,14 +68,21 @@ const ANSWERS: Record<string, { basePath: string; answer: Answer }> = {
     answer: (r, now) => {
       const [template] = f('fmp', 'quote-AAPL.json') as object[];
       const symbols = list(r.query.symbol ?? r.query.symbols);
-      return json(200, symbols.map((symbol) => ({ ...template, symbol, timestamp: Math.floor(now / 1000) })));
+      return json(
+        200,
+        symbols.map((symbol) => ({ ...template, symbol, timestamp: Math.floor(now / 1000) })),
+      );
     },
   },
   alphavantage: {
     basePath: '',
     answer: (r) => {
-      const body = f('alphavantage', 'global-quote-IBM.json') as { 'Global Quote': Record<string, string> };
-      return json(200, { 'Global Quote': { ...body['Global Quote'], '01. symbol': r.query.symbol ?? '' } });
+      const body = f('alphavantage', 'global-quote-IBM.json') as {
+        'Global Quote': Record<string, string>;
+      };
+      return json(200, {
+        'Global Quote': { ...body['Global Quote'], '01. symbol': r.query.symbol ?? '' },
+      });
     },
   },
   polygon: {
@@ -89,7 +107,9 @@ function limiter(policy: RatePolicy, clock: Clock): (request: RecordedRequest) =
   const log: { at: number; units: number }[] = [];
   return (request) => {
     const now = clock.now();
-    const symbols = list(request.query.symbol ?? request.query.symbols ?? request.query.tickers).length;
+    const symbols = list(
+      request.query.symbol ?? request.query.symbols ?? request.query.tickers,
+    ).length;
     const units = policy.unit === 'credits' ? Math.max(1, symbols) : 1;
     // Only the longest window matters; older entries would make every request O(day).
     const keep = policy.perDay === undefined ? MS_PER_MINUTE : MS_PER_DAY;
@@ -111,7 +131,11 @@ export interface BenchMock {
 }
 
 /** Starts the any-symbol mock of `providerId`, enforcing `policy` on `clock`. */
-export async function startBenchMock(providerId: string, policy: RatePolicy, clock: Clock): Promise<BenchMock> {
+export async function startBenchMock(
+  providerId: string,
+  policy: RatePolicy,
+  clock: Clock,
+): Promise<BenchMock> {
   const entry = ANSWERS[providerId];
   if (!entry) throw new Error(`bench mock: no answers for "${providerId}"`);
   const fits = limiter(policy, clock);
@@ -123,9 +147,12 @@ export async function startBenchMock(providerId: string, policy: RatePolicy, clo
     }
     return entry.answer(request, clock.now());
   };
-  const server = await startMockServer({ success: handler }, {
-    initialCase: 'success',
-    basePath: entry.basePath,
-  });
+  const server = await startMockServer(
+    { success: handler },
+    {
+      initialCase: 'success',
+      basePath: entry.basePath,
+    },
+  );
   return { server, rejected: () => rejected };
 }

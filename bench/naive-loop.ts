@@ -4,7 +4,11 @@
  * scheduler, so the comparison is about what is fetched when, not about the limits.
  */
 import type { Clock } from '../src-main/core/domain/types.js';
-import type { MarketDataProvider, QuoteBatchResult, RatePolicy } from '../src-main/core/providers/provider.js';
+import type {
+  MarketDataProvider,
+  QuoteBatchResult,
+  RatePolicy,
+} from '../src-main/core/providers/provider.js';
 import { DailyQuota } from '../src-main/core/scheduler/daily-quota.js';
 import { RateGate } from '../src-main/core/scheduler/rate-gate.js';
 import { callCost } from '../src-main/core/scheduler/refresh-estimate.js';
@@ -47,8 +51,9 @@ export class NaiveLoop {
   private pump(): void {
     if (this.stopped || this.busy) return;
     const size = this.provider.capabilities.batchSize;
-    const batch = Array.from({ length: Math.min(size, this.symbols.length) }, (_, i) =>
-      this.symbols[(this.next + i) % this.symbols.length] ?? '',
+    const batch = Array.from(
+      { length: Math.min(size, this.symbols.length) },
+      (_, i) => this.symbols[(this.next + i) % this.symbols.length] ?? '',
     );
     const cost = callCost(this.policy, batch.length);
     const now = this.clock.now();

@@ -13,10 +13,11 @@
  * (watched, then biggest) receive a trade every `MODELLED_TRADE_INTERVAL_MS` once REST has
  * given them a first quote, and the scheduler fetches them less eagerly, as in the app.
  */
+import '../src-main/core/providers/index.js';
+
 import { defaultResourcesDir } from '../src-main/core/app-paths.js';
 import { newYorkToEpoch } from '../src-main/core/market/new-york-time.js';
 import { loadNyseCalendar } from '../src-main/core/market/nyse-calendar.js';
-import '../src-main/core/providers/index.js';
 import type { QuoteBatchResult } from '../src-main/core/providers/provider.js';
 import { createProvider, type ProviderId } from '../src-main/core/providers/registry.js';
 import { areaWeights, WATCH_BOOST } from '../src-main/core/scheduler/priority.js';
@@ -24,7 +25,7 @@ import { QuotaScheduler } from '../src-main/core/scheduler/quota-scheduler.js';
 import { minimumCalls } from '../src-main/core/scheduler/refresh-estimate.js';
 import { loadUniverse } from '../src-main/core/universe/universe.js';
 import { VirtualTime } from '../tests/core/helpers/virtual-time.js';
-import { summarize, type AgeSummary, type Sample } from './age-stats.js';
+import { type AgeSummary, type Sample, summarize } from './age-stats.js';
 import { startBenchMock } from './any-symbol-mocks.js';
 import { NaiveLoop } from './naive-loop.js';
 
@@ -37,7 +38,14 @@ const SAMPLE_MS = 60_000;
 const SAMPLE_OFFSET_MS = 30_500;
 /** The viewer's filter during the run: one sector, to show prioritisation. */
 const WATCHED_SECTOR = 'Energy';
-const PROVIDERS: ProviderId[] = ['finnhub', 'alpaca', 'polygon', 'twelvedata', 'fmp', 'alphavantage'];
+const PROVIDERS: ProviderId[] = [
+  'finnhub',
+  'alpaca',
+  'polygon',
+  'twelvedata',
+  'fmp',
+  'alphavantage',
+];
 /** Modelled stream: a trade per streamed symbol this often (S&P leaders trade many times a second). */
 const MODELLED_TRADE_INTERVAL_MS = 5_000;
 /** Placeholder credentials: the mocks accept any key. */
@@ -74,7 +82,8 @@ function makeProvider(id: ProviderId, baseUrl: string, time: VirtualTime) {
 
 /** The symbols a stream of `limit` carries: watched first, then the biggest tiles. */
 function streamedSet(limit: number): Set<string> {
-  const importance = (s: string): number => (weights.get(s) ?? 0) * (watched.has(s) ? WATCH_BOOST : 1);
+  const importance = (s: string): number =>
+    (weights.get(s) ?? 0) * (watched.has(s) ? WATCH_BOOST : 1);
   return new Set([...symbols].sort((a, b) => importance(b) - importance(a)).slice(0, limit));
 }
 
@@ -102,7 +111,10 @@ async function simulate(id: ProviderId, mode: Mode): Promise<RunResult> {
   // its stall watchdog and reconnect delays on real timers, not the injectable Timers, so a
   // virtual trading day would trip them; it needs `timers` threaded through the stream tuning.
   // The engine-level proof that subscriptions and ticks work is tests/core/live/stream-engine.spec.ts.
-  const streamed = mode === 'scheduler+stream' ? streamedSet(provider.capabilities.streamSymbolLimit ?? 0) : new Set<string>();
+  const streamed =
+    mode === 'scheduler+stream'
+      ? streamedSet(provider.capabilities.streamSymbolLimit ?? 0)
+      : new Set<string>();
   const tick = (): void => {
     for (const symbol of streamed) if (received.has(symbol)) received.set(symbol, time.now());
     time.setTimeout(tick, MODELLED_TRADE_INTERVAL_MS);
@@ -166,18 +178,34 @@ export async function runProviderBench(
   write: (line: string) => void,
   only: readonly string[] = [],
 ): Promise<boolean> {
-  write(`Simulated session ${SESSION_DATE} 09:30–16:00 ET, ${symbols.length} S&P 500 tiles, watched: ${WATCHED_SECTOR} (${watched.size}).`);
-  write('Ages: scheduler / naive (naive ÷ scheduler). Area = market cap. The naive loop is REST only.\n');
-  write('| provider | batch | calls (sched / naive) | 1st full refresh calls / min | 429s | median age | p95 age | area-w. median | area-w. p95 | watched median |');
+  write(
+    `Simulated session ${SESSION_DATE} 09:30–16:00 ET, ${symbols.length} S&P 500 tiles, watched: ${WATCHED_SECTOR} (${watched.size}).`,
+  );
+  write(
+    'Ages: scheduler / naive (naive ÷ scheduler). Area = market cap. The naive loop is REST only.\n',
+  );
+  write(
+    '| provider | batch | calls (sched / naive) | 1st full refresh calls / min | 429s | median age | p95 age | area-w. median | area-w. p95 | watched median |',
+  );
   write('|---|---|---|---|---|---|---|---|---|---|');
   // Simulations are independent (own virtual clock, own mock) and wait mostly on loopback I/O:
   // running them together cuts the wall time several-fold without changing any figure.
   const ids = PROVIDERS.filter((p) => only.length === 0 || only.includes(p));
   const runs = ids.map(async (id) => {
     const capabilities = makeProvider(id, 'http://127.0.0.1:9', new VirtualTime(open)).capabilities;
-    const modes: Mode[] = capabilities.streaming ? ['scheduler', 'scheduler+stream'] : ['scheduler'];
-    const [naive, ...ours] = await Promise.all([simulate(id, 'naive'), ...modes.map((m) => simulate(id, m))]);
-    return { id, batch: capabilities.batchSize, naive, rows: modes.map((mode, i) => ({ mode, result: ours[i] })) };
+    const modes: Mode[] = capabilities.streaming
+      ? ['scheduler', 'scheduler+stream']
+      : ['scheduler'];
+    const [naive, ...ours] = await Promise.all([
+      simulate(id, 'naive'),
+      ...modes.map((m) => simulate(id, m)),
+    ]);
+    return {
+      id,
+      batch: capabilities.batchSize,
+      naive,
+      rows: modes.map((mode, i) => ({ mode, result: ours[i] })),
+    };
   });
   let ok = true;
   for (const { id, batch, naive, rows } of await Promise.all(runs)) {
@@ -199,7 +227,8 @@ function writeRow(
   batch: number,
 ): boolean {
   const min = minimumCalls(symbols.length, batch);
-  const first = ours.firstRefreshCalls === null ? 'day too short' : `${ours.firstRefreshCalls} / ${min}`;
+  const first =
+    ours.firstRefreshCalls === null ? 'day too short' : `${ours.firstRefreshCalls} / ${min}`;
   const cell = (a: number, b: number): string => `${age(a)} / ${age(b)} (${ratio(b, a)})`;
   const name = mode === 'scheduler+stream' ? `${id} + stream (modelled)` : id;
   write(

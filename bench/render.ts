@@ -21,7 +21,10 @@ const TARGET = { update500: 5, update5000: 16, firstPaint500: 300 };
 
 /** What bench/render-page/main.ts puts on the page's global object. */
 interface BenchHost {
-  runRenderBench(sizes: number[], runs: number): Array<{
+  runRenderBench(
+    sizes: number[],
+    runs: number,
+  ): Array<{
     tiles: number;
     baseline: { firstPaint: number; update: number };
     ours: { firstPaint: number; update: number; repainted: number };
@@ -70,7 +73,9 @@ export async function runRenderBench(
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => typeof (globalThis as Partial<BenchHost>).runRenderBench === 'function');
+    await page.waitForFunction(
+      () => typeof (globalThis as Partial<BenchHost>).runRenderBench === 'function',
+    );
     const results = await page.evaluate(
       ([s, r]) => (globalThis as unknown as BenchHost).runRenderBench([...s], r),
       [SIZES, RUNS] as const,

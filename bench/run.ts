@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   // `npm run bench -- finnhub alpaca` runs only those providers.
   let ok = await runProviderBench(write, process.argv.slice(2));
 
-  const extra = readdirSync(HERE).filter((name) => name.endsWith('.bench.ts')).sort();
+  const extra = readdirSync(HERE)
+    .filter((name) => name.endsWith('.bench.ts'))
+    .sort();
   for (const name of extra) {
     write(`\n## ${name}\n`);
     const module = (await import(pathToFileURL(join(HERE, name)).href)) as { default?: Bench };

@@ -3,7 +3,7 @@
  * headless. The window then loads the renderer from this server, so the app and a browser get
  * market data the same way.
  */
-import { createAlertMonitor, type AlertMonitor } from './core/alerts/alert-monitor.js';
+import { type AlertMonitor, createAlertMonitor } from './core/alerts/alert-monitor.js';
 import type { AlertStore } from './core/alerts/alert-store.js';
 import { createEngine, type RunningEngine } from './core/engine.js';
 import type { ProviderSettings } from './core/engine-types.js';

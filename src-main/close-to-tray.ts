@@ -3,7 +3,7 @@
  * and firing alerts. The first time, a notification says where it went. A real quit (tray menu,
  * app menu, OS logout) lets the window close.
  */
-import { app, Notification, type BrowserWindow } from 'electron';
+import { app, type BrowserWindow, Notification } from 'electron';
 
 import type { DesktopPrefsStore } from './desktop-prefs.js';
 

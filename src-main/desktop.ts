@@ -3,21 +3,21 @@
  * alerts, pausing and idling updates, and the actions they share (show the window, open a
  * tile or a view, open the log folder, quit).
  */
-import { app, shell, type BrowserWindow } from 'electron';
+import { app, type BrowserWindow, shell } from 'electron';
 
-import type { Backend } from './backend.js';
 import { setupAlertNotifications } from './alert-notifications.js';
+import type { Backend } from './backend.js';
 import { setupCloseToTray } from './close-to-tray.js';
 import { createLogger, formatError } from './core/log.js';
 import type { DesktopPrefsStore } from './desktop-prefs.js';
-import type { LoginItem } from './login-item.js';
 import { logFolder } from './logging.js';
+import type { LoginItem } from './login-item.js';
 import { setupPowerPacing } from './power-pacing.js';
 import type { AppView } from './shared/ipc-contract.js';
 import { setupTray } from './tray/tray.js';
 import { createUpdateControl } from './update-control.js';
-import { trackWindowState } from './window-state.js';
 import { sendToAppWindows } from './window.js';
+import { trackWindowState } from './window-state.js';
 
 const log = createLogger('desktop');
 

@@ -6,11 +6,11 @@
 // The package root resolves to electron-log's main-process logger in main (process.type is
 // 'browser'); importing it rather than 'electron-log/main' keeps it external to the bundle
 // (vite.config.ts externalises dependency names exactly).
-import log from 'electron-log';
-
 import path from 'node:path';
 
-import { redactText, setLogSink, type LogLevel } from './core/log.js';
+import log from 'electron-log';
+
+import { type LogLevel, redactText, setLogSink } from './core/log.js';
 
 /** Rotate the log file at this size (electron-log keeps one `.old.log`). */
 const MAX_LOG_BYTES = 5 * 1024 * 1024;

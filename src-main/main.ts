@@ -3,10 +3,10 @@
  * lock, starts the engine and the local HTTP layer, and opens a window on the renderer that
  * server serves. All market logic lives in src-main/core.
  */
+import path from 'node:path';
+
 import { app, dialog, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
-
-import path from 'node:path';
 
 import { startBackend } from './backend.js';
 import { createAlertStore } from './core/alerts/alert-store.js';
@@ -17,8 +17,8 @@ import { createElectronSnapshotStore } from './electron-snapshot-store.js';
 import { setupIpc } from './ipc.js';
 import { createKeyStore } from './key-store.js';
 import { setupMainWindow, setupQuit } from './lifecycle.js';
-import { launchedHidden, setupLoginItem } from './login-item.js';
 import { setupLogging } from './logging.js';
+import { launchedHidden, setupLoginItem } from './login-item.js';
 import { originOf } from './origin.js';
 import { resolveAppPaths } from './paths.js';
 import { setupPermissions } from './permissions.js';

@@ -4,6 +4,7 @@
  * somehow navigated elsewhere) is refused.
  */
 import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+
 import { originOf } from './origin.js';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { rateLimitSchema } from './settings-store.js';
-import { PROVIDER_IDS, type KeyTestRequest, type SettingsPatch } from './shared/ipc-contract.js';
+import { type KeyTestRequest, PROVIDER_IDS, type SettingsPatch } from './shared/ipc-contract.js';
 
 /** Longer than any provider's key; a cap keeps a pasted document out of the keychain. */
 const MAX_KEY_LENGTH = 256;

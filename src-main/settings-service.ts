@@ -9,10 +9,10 @@ import { createLogger, formatError, redact } from './core/log.js';
 import type { Credentials, KeyStore } from './key-store.js';
 import type { SettingsStore, StoredSettings } from './settings-store.js';
 import {
-  PROVIDER_IDS,
   type KeyTestReply,
   type KeyTestRequest,
   type LiveProviderId,
+  PROVIDER_IDS,
   type ProviderId,
   type Settings,
   type SettingsPatch,

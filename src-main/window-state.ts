@@ -2,7 +2,7 @@
  * Saves the main window's bounds (and whether it is maximised) as they change, and gives them
  * back, clamped to the displays connected now, for the next start.
  */
-import { screen, type BrowserWindow } from 'electron';
+import { type BrowserWindow, screen } from 'electron';
 
 import type { DesktopPrefsStore } from './desktop-prefs.js';
 import { clampToDisplays, type Rect } from './window-bounds.js';

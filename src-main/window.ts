@@ -5,8 +5,8 @@
  */
 import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
 
-import { openExternalSafely } from './external-links.js';
 import { createLogger } from './core/log.js';
+import { openExternalSafely } from './external-links.js';
 import { originOf } from './origin.js';
 import type { EventChannel, EventContract } from './shared/ipc-contract.js';
 

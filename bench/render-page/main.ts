@@ -8,15 +8,15 @@
 import { Chart, type ChartConfiguration, LinearScale } from 'chart.js';
 import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
 
-import { createMapPlugin, boxOf, type MapGeometry } from '../../src-renderer/chart/map-plugin';
+import type { StockRow } from '../../src-main/shared/api-types';
+import { boxOf, createMapPlugin, type MapGeometry } from '../../src-renderer/chart/map-plugin';
 import { MapOverlay } from '../../src-renderer/chart/overlay';
 import { tileOf } from '../../src-renderer/chart/tile-of';
 import { TilePainter } from '../../src-renderer/chart/tile-painter';
-import { treeNodes, treemapData, treemapOptions } from '../../src-renderer/chart/treemap-config';
+import { treemapData, treemapOptions, treeNodes } from '../../src-renderer/chart/treemap-config';
 import { applyLiveUpdate } from '../../src-renderer/components/HeatmapChart';
 import { createColourScale, tileColour } from '../../src-renderer/lib/colour-scale';
 import { buildTiles, type Tile } from '../../src-renderer/lib/tiles';
-import type { StockRow } from '../../src-main/shared/api-types';
 
 Chart.register(TreemapController, TreemapElement, LinearScale);
 
@@ -66,7 +66,7 @@ function freshCanvas(): HTMLCanvasElement {
 
 /** Moves every tile's change a little, as a stream batch touching all tiles would. */
 function moveAll(tiles: Tile[], run: number) {
-  for (const t of tiles) t.changePercent = ((t.changePercent ?? 0) * 0.97 + (run % 2 ? 0.3 : -0.3));
+  for (const t of tiles) t.changePercent = (t.changePercent ?? 0) * 0.97 + (run % 2 ? 0.3 : -0.3);
 }
 
 const flush = (c: HTMLCanvasElement) => c.getContext('2d')?.getImageData(0, 0, 1, 1);
@@ -88,7 +88,9 @@ function baseline(n: number, runs: number) {
           borderWidth: 0,
           backgroundColor: (ctx) => {
             const tile = (ctx.raw as { _data?: { children?: Tile[] } })?._data?.children?.[0];
-            return tile && (ctx.raw as { isLeaf?: boolean }).isLeaf ? tileColour(tile.changePercent, tile.status) : '#1c2029';
+            return tile && (ctx.raw as { isLeaf?: boolean }).isLeaf
+              ? tileColour(tile.changePercent, tile.status)
+              : '#1c2029';
           },
           captions: { display: true, font: { size: 10, weight: 'bold' }, padding: 2 },
           labels: {
@@ -145,7 +147,13 @@ function ours(n: number, runs: number) {
         const tile = tileOf(point);
         const rect = boxOf(el);
         if (tile) out.tiles.push({ tile, rect });
-        else if (point) out.groups.push({ level: point.l === 0 ? 0 : 1, sector: point.g ?? '', rect, captionPx: 16 });
+        else if (point)
+          out.groups.push({
+            level: point.l === 0 ? 0 : 1,
+            sector: point.g ?? '',
+            rect,
+            captionPx: 16,
+          });
       });
       return out;
     },

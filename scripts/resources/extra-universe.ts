@@ -14,7 +14,7 @@
  *   (noisy, see the data README), else "Other". 15 ETFs have no name in the source: the symbol
  *   stands in. ETF market caps are not in the data: null.
  */
-import { cell, parseCsv, type CsvRow } from './csv.js';
+import { cell, type CsvRow,parseCsv } from './csv.js';
 import type { UniverseRow } from './universe.js';
 
 export const NASDAQ100_SOURCE_FILE = 'nasdaq100_constituents.csv';

@@ -12,7 +12,7 @@
  * - The Nasdaq-100 names outside the S&P 500 and the ETFs are added by extra-universe.ts,
  *   with categories that never include `sp500`.
  */
-import { cell, parseCsv, type CsvRow } from './csv.js';
+import { cell, type CsvRow,parseCsv } from './csv.js';
 
 export const UNIVERSE_SOURCE_FILE = 'sp500_constituents.csv';
 

@@ -6,7 +6,7 @@
  */
 import type { HealthResponse, StocksResponse } from '../shared/api-types.js';
 import { defaultResourcesDir, packageVersion } from './app-paths.js';
-import { SYSTEM_CLOCK, type Clock, type Instrument } from './domain/types.js';
+import { type Clock, type Instrument, SYSTEM_CLOCK } from './domain/types.js';
 import type {
   ChangeBatch,
   Engine,
@@ -17,21 +17,21 @@ import type {
 import { conditionOf } from './live/condition.js';
 import { providerHealth } from './live/provider-health.js';
 import { ProviderSession, type SessionOptions } from './live/provider-session.js';
+import type { ProviderTuning } from './live/provider-settings.js';
 import { testProviderKey } from './live/test-key.js';
 import { ViewerInterest } from './live/viewer-interest.js';
 import { createLogger } from './log.js';
-import { MarketState } from './market/market-state.js';
 import { formatEasternDateMinute } from './market/eastern-clock.js';
+import { MarketState } from './market/market-state.js';
 import { loadNyseCalendar } from './market/nyse-calendar.js';
 import type { MarketDataProvider } from './providers/provider.js';
 import type { ReplaySettings } from './providers/replay/create-replay-provider.js';
 import type { FetchDriver } from './scheduler/driver.js';
+import type { Timers } from './scheduler/timers.js';
 import type { UsageStore } from './scheduler/usage-store.js';
 import { DEFAULT_SAVE_INTERVAL_MS, SnapshotSaver } from './store/snapshot-saver.js';
 import type { SnapshotStore } from './store/snapshot-store.js';
 import { loadUniverse, type Universe } from './universe/universe.js';
-import type { ProviderTuning } from './live/provider-settings.js';
-import type { Timers } from './scheduler/timers.js';
 
 export { defaultResourcesDir };
 
@@ -137,7 +137,11 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const saver = options.store
     ? new SnapshotSaver(
         options.store,
-        () => ({ savedAt: clock.now(), source: session.provider.source(), quotes: marketState.quotes() }),
+        () => ({
+          savedAt: clock.now(),
+          source: session.provider.source(),
+          quotes: marketState.quotes(),
+        }),
         clock,
         options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS,
       )
@@ -146,8 +150,14 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const snapshot = options.store?.load();
   if (snapshot) {
     const when = formatEasternDateMinute(snapshot.savedAt);
-    marketState.restore(snapshot.quotes, `restored from the snapshot of ${when}`, snapshot.source.label);
-    log.info(`restore snapshot: ${snapshot.quotes.length} quotes from ${new Date(snapshot.savedAt).toISOString()}`);
+    marketState.restore(
+      snapshot.quotes,
+      `restored from the snapshot of ${when}`,
+      snapshot.source.label,
+    );
+    log.info(
+      `restore snapshot: ${snapshot.quotes.length} quotes from ${new Date(snapshot.savedAt).toISOString()}`,
+    );
   }
 
   function health(): HealthResponse {

@@ -23,7 +23,8 @@ function defaultSink(level: LogLevel, module: string, line: string): void {
 }
 
 let sink: LogSink = defaultSink;
-let threshold: LogLevel = parseLevel(process.env.LOG_LEVEL) ?? (process.env.VITEST ? 'error' : 'info');
+let threshold: LogLevel =
+  parseLevel(process.env.LOG_LEVEL) ?? (process.env.VITEST ? 'error' : 'info');
 
 function parseLevel(value: string | undefined): LogLevel | undefined {
   return value && value in LEVEL_ORDER ? (value as LogLevel) : undefined;

@@ -12,11 +12,7 @@ export type MoveDirection = 'up' | 'down' | 'either';
 
 /** What the user sends to create a rule (`POST /api/alerts`); the server adds the rest. */
 export type AlertRuleInput =
-  | PriceRuleInput
-  | MoveRuleInput
-  | SectorRuleInput
-  | BreadthRuleInput
-  | CriteriaRuleInput;
+  PriceRuleInput | MoveRuleInput | SectorRuleInput | BreadthRuleInput | CriteriaRuleInput;
 
 interface RuleBase {
   /** Minutes after a firing during which the rule stays quiet (default 15). */

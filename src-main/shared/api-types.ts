@@ -97,13 +97,7 @@ export interface HealthCounts {
 
 /** The provider's condition, as the scheduler sees it. */
 export type ProviderStateKind =
-  | 'starting'
-  | 'ok'
-  | 'degraded'
-  | 'rate-limited'
-  | 'bad-key'
-  | 'plan-limit'
-  | 'offline';
+  'starting' | 'ok' | 'degraded' | 'rate-limited' | 'bad-key' | 'plan-limit' | 'offline';
 
 /** What a provider's quota counts. */
 export type QuotaUnit = 'calls' | 'credits';

@@ -2,8 +2,8 @@
  * The tray's words: the tooltip (and the macOS menu-bar title) with the index-level summary.
  * Windows cuts tooltips at 127 characters, so each line is short. Pure.
  */
-import type { SourceInfo } from '../shared/api-types.js';
 import type { MarketSummary } from '../core/market/market-summary.js';
+import type { SourceInfo } from '../shared/api-types.js';
 
 /** Windows' tooltip limit (NOTIFYICONDATA szTip, 128 with the terminator). */
 export const MAX_TOOLTIP_LENGTH = 127;

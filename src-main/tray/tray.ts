@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
+import { Menu, type NativeImage, nativeImage, Tray } from 'electron';
 
 import type { AlertService } from '../core/alerts/alert-monitor.js';
 import type { Engine } from '../core/engine-types.js';
@@ -13,7 +13,7 @@ import { createLogger, formatError } from '../core/log.js';
 import { summarizeMarket } from '../core/market/market-summary.js';
 import type { AlertEvent } from '../shared/alert-types.js';
 import { encodePng } from './png.js';
-import { trayMenuTemplate, type TrayMenuActions } from './tray-menu.js';
+import { type TrayMenuActions, trayMenuTemplate } from './tray-menu.js';
 import { renderTrayPixels } from './tray-pixels.js';
 import { trayTitle, trayTooltip } from './tray-text.js';
 

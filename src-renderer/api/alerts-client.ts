@@ -1,6 +1,6 @@
 /** Client of `/api/alerts`: list rules and history, create a rule, delete one. */
 import type { AlertRule, AlertRuleInput, AlertsResponse } from '../../src-main/shared/alert-types';
-import { requestJson, segment, type ApiResult, type FetchLike } from './http-json';
+import { type ApiResult, type FetchLike, requestJson, segment } from './http-json';
 
 export function listAlerts(fetchImpl?: FetchLike): Promise<ApiResult<AlertsResponse>> {
   return requestJson('GET', '/api/alerts', undefined, fetchImpl);

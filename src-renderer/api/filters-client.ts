@@ -5,7 +5,7 @@ import type {
   SavedFilter,
   SaveFilterRequest,
 } from '../../src-main/shared/api-types';
-import { requestJson, segment, type ApiResult, type FetchLike } from './http-json';
+import { type ApiResult, type FetchLike, requestJson, segment } from './http-json';
 
 export function checkFilter(
   expression: string,

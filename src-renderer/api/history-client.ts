@@ -4,7 +4,7 @@
  * re-hovering a tile within the cache time shows its line at once.
  */
 import type { HistoryResponse } from '../../src-main/shared/api-types';
-import { requestJson, type ApiResult, type FetchLike } from './http-json';
+import { type ApiResult, type FetchLike, requestJson } from './http-json';
 
 /** How long a symbol's history is reused. Intraday points arrive every few seconds at most. */
 export const HISTORY_TTL_MS = 30_000;

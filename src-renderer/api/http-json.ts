@@ -8,9 +8,7 @@ import { createLogger } from '../lib/log';
 
 const log = createLogger('api');
 
-export type ApiResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: number; error: ApiError };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError };
 
 /** What the client needs from the platform; tests pass a fake. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -7,12 +7,12 @@ import type {
   WatchlistsResponse,
 } from '../../src-main/shared/api-types';
 import {
+  type ApiResult,
+  type FetchLike,
   requestJson,
   requestText,
   requestWithText,
   segment,
-  type ApiResult,
-  type FetchLike,
 } from './http-json';
 
 export function listWatchlists(fetchImpl?: FetchLike): Promise<ApiResult<WatchlistsResponse>> {

@@ -32,10 +32,18 @@ export function exportPng(
   ctx.fillStyle = colours.text;
   ctx.font = `${Math.round(12 * dpr)}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
-  ctx.fillText(stampText(stamp), Math.round(8 * dpr), source.height + band / 2, out.width - 16 * dpr);
+  ctx.fillText(
+    stampText(stamp),
+    Math.round(8 * dpr),
+    source.height + band / 2,
+    out.width - 16 * dpr,
+  );
 
   return new Promise((resolve, reject) => {
-    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('export PNG: encoding failed'))), 'image/png');
+    out.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('export PNG: encoding failed'))),
+      'image/png',
+    );
   });
 }
 

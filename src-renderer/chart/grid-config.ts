@@ -21,7 +21,11 @@ export function gridLayout(
   width: number,
   height: number,
 ): GridLayout {
-  const items = tiles.map((t) => ({ sector: t.sector, symbol: t.symbol, value: tileValue(t, timeframe) }));
+  const items = tiles.map((t) => ({
+    sector: t.sector,
+    symbol: t.symbol,
+    value: tileValue(t, timeframe),
+  }));
   return layoutGrid(items, width, height);
 }
 

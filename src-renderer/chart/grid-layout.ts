@@ -43,7 +43,9 @@ const bySector = (items: readonly GridItem[]) => {
     list.push(i);
     groups.set(item.sector, list);
   });
-  return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  return [...groups.entries()].sort(
+    (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  );
 };
 
 /** Height needed for `columns` columns across `width`. */
@@ -72,7 +74,14 @@ export function layoutGrid(items: readonly GridItem[], width: number, height: nu
   let y = 0;
   for (const [sector, list] of groups) {
     const rows = Math.ceil(list.length / columns);
-    headers.push({ sector, x: 0, y, w: width, h: GRID_HEADER_PX + rows * cell, count: list.length });
+    headers.push({
+      sector,
+      x: 0,
+      y,
+      w: width,
+      h: GRID_HEADER_PX + rows * cell,
+      count: list.length,
+    });
     y += GRID_HEADER_PX;
     const sorted = [...list].sort((a, b) => {
       const va = items[a]!.value ?? -Infinity;

@@ -19,7 +19,11 @@ function totalArea(painter: TilePainter): number {
 }
 
 /** The public view of a painted tile. */
-export function tileRefOf(painter: TilePainter, t: PaintTile, total = totalArea(painter)): MapTileRef {
+export function tileRefOf(
+  painter: TilePainter,
+  t: PaintTile,
+  total = totalArea(painter),
+): MapTileRef {
   const { tile } = t;
   return {
     symbol: tile.symbol,

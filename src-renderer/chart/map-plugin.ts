@@ -50,7 +50,12 @@ export function createMapPlugin(host: MapHost): Plugin & { layouts: number } {
       }
       const geometry = host.extract(chart);
       if (geometry) {
-        host.painter.setLayout(chart.ctx, geometry.tiles, geometry.groups, chart.currentDevicePixelRatio);
+        host.painter.setLayout(
+          chart.ctx,
+          geometry.tiles,
+          geometry.groups,
+          chart.currentDevicePixelRatio,
+        );
       }
       host.onLayout(chart);
     },

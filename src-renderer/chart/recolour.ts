@@ -50,7 +50,6 @@ export function recolour(chart: Chart<'treemap'>): number {
  */
 function refreshOpenTooltip(chart: Chart<'treemap'>): void {
   const tooltip = chart.tooltip as unknown as
-    | { getActiveElements(): unknown[]; update(changed: boolean): void }
-    | undefined;
+    { getActiveElements(): unknown[]; update(changed: boolean): void } | undefined;
   if (tooltip && tooltip.getActiveElements().length > 0) tooltip.update(true);
 }

@@ -31,20 +31,18 @@ export function installTestHook(
   };
   const hook: HeatmapTestHook = {
     tiles() {
-      return painter.tiles.map(
-        (t): DrawnTile => ({
-          symbol: t.tile.symbol,
-          sector: t.tile.sector,
-          x: t.rect.x,
-          y: t.rect.y,
-          w: t.rect.w,
-          h: t.rect.h,
-          colour: t.fill,
-          hidden: t.rect.w <= 0 || t.rect.h <= 0,
-          labelHidden: t.plan.lines === 0,
-          status: t.tile.status,
-        }),
-      );
+      return painter.tiles.map((t): DrawnTile => ({
+        symbol: t.tile.symbol,
+        sector: t.tile.sector,
+        x: t.rect.x,
+        y: t.rect.y,
+        w: t.rect.w,
+        h: t.rect.h,
+        colour: t.fill,
+        hidden: t.rect.w <= 0 || t.rect.h <= 0,
+        labelHidden: t.plan.lines === 0,
+        status: t.tile.status,
+      }));
     },
     samplePixels(max) {
       const chart = getChart();
@@ -53,7 +51,11 @@ export function installTestHook(
         .tiles()
         .filter((t) => t.w > 40 && t.h > 40 && t.status !== 'missing')
         .slice(0, max)
-        .map((t) => ({ symbol: t.symbol, colour: t.colour, pixel: pixel(chart, t.x + 2, t.y + 2) }));
+        .map((t) => ({
+          symbol: t.symbol,
+          colour: t.colour,
+          pixel: pixel(chart, t.x + 2, t.y + 2),
+        }));
     },
     pixelAt(x, y) {
       const chart = getChart();
@@ -70,7 +72,8 @@ export function installTestHook(
       for (let i = 0; i < runs; i++) {
         const k = i % 2 ? 1 : -1;
         for (const t of painter.tiles) {
-          if (t.tile.changePercent !== null) t.tile.changePercent = k * (t.tile.changePercent + 0.01);
+          if (t.tile.changePercent !== null)
+            t.tile.changePercent = k * (t.tile.changePercent + 0.01);
         }
         let start = performance.now();
         applyLiveUpdate(chart, painter, null);

@@ -134,7 +134,8 @@ export class TilePainter {
         const whole = snapRect(rect, dpr);
         snapped = { ...whole, w: Math.max(1, whole.w), h: Math.max(1, whole.h) };
       }
-      const plan = snapped.w >= 14 ? planLabel(tile.symbol, snapped.w, snapped.h, measure) : NO_LABEL;
+      const plan =
+        snapped.w >= 14 ? planLabel(tile.symbol, snapped.w, snapped.h, measure) : NO_LABEL;
       return { tile, rect: snapped, plan, value: undefined, inkKey: -2, text: '', fill: '' };
     });
   }

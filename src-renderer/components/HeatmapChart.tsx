@@ -6,15 +6,20 @@ import { Chart } from 'react-chartjs-2';
 import { exportPng } from '../chart/export-png';
 import { hitTest } from '../chart/geometry';
 import { gridData, gridLayout, gridOptions } from '../chart/grid-config';
-import type { HeatmapHandle, HeatmapViewProps, MapTileRef, PointerModifiers } from '../chart/heatmap-view';
-import { boxOf, createMapPlugin, type MapGeometry } from '../chart/map-plugin';
+import type {
+  HeatmapHandle,
+  HeatmapViewProps,
+  MapTileRef,
+  PointerModifiers,
+} from '../chart/heatmap-view';
 import { buildHandle, groupAt, tileRefOf } from '../chart/map-handle';
+import { boxOf, createMapPlugin, type MapGeometry } from '../chart/map-plugin';
 import { MapOverlay } from '../chart/overlay';
 import { registerChartParts } from '../chart/register';
 import { installTestHook } from '../chart/test-hook';
 import { tileOf } from '../chart/tile-of';
 import { THEME_INK, TilePainter } from '../chart/tile-painter';
-import { CAPTION_PX, treeNodes, treemapData, treemapOptions } from '../chart/treemap-config';
+import { CAPTION_PX, treemapData, treemapOptions, treeNodes } from '../chart/treemap-config';
 import { useReducedMotion, useResolvedTheme } from '../chart/use-media';
 import { createColourScale, effectiveRange } from '../lib/colour-scale';
 import { createFrameCoalescer } from '../lib/frame-coalescer';
@@ -35,7 +40,9 @@ const modifiersOf = (e: React.MouseEvent): PointerModifiers => ({
 
 function inDrill(tiles: Tile[], sector?: string, industry?: string): Tile[] {
   if (!sector && !industry) return tiles;
-  return tiles.filter((t) => (!sector || t.sector === sector) && (!industry || t.industry === industry));
+  return tiles.filter(
+    (t) => (!sector || t.sector === sector) && (!industry || t.industry === industry),
+  );
 }
 
 /**
@@ -79,7 +86,8 @@ export function HeatmapChart(props: HeatmapViewProps & { ref?: Ref<HeatmapHandle
   const gridBox = box ? { w: Math.round(box.w / 40) * 40, h: Math.round(box.h / 40) * 40 } : null;
   const gridTimeframe = options.view === 'grid' ? options.timeframe : null;
   const grid = useMemo(
-    () => (gridBox && gridTimeframe ? gridLayout(shown, gridTimeframe, gridBox.w, gridBox.h) : null),
+    () =>
+      gridBox && gridTimeframe ? gridLayout(shown, gridTimeframe, gridBox.w, gridBox.h) : null,
     [shown, gridTimeframe, gridBox?.w, gridBox?.h], // eslint-disable-line react-hooks/exhaustive-deps -- by value
   );
   const data = useMemo(() => {
@@ -216,7 +224,8 @@ export function HeatmapChart(props: HeatmapViewProps & { ref?: Ref<HeatmapHandle
     ov.reducedMotion = reducedMotion;
     ov.colours.hover = theme === 'dark' ? '#ffffff' : '#000000';
     ov.colours.flash = theme === 'dark' ? '255, 255, 255' : '0, 0, 0';
-    const rectOf = (s?: string | null) => (s ? painter.tiles.find((t) => t.tile.symbol === s)?.rect ?? null : null);
+    const rectOf = (s?: string | null) =>
+      s ? (painter.tiles.find((t) => t.tile.symbol === s)?.rect ?? null) : null;
     ov.state.focus = rectOf(focusedSymbol);
     ov.state.highlight = rectOf(highlightedSymbol);
     ov.draw();
@@ -241,11 +250,18 @@ export function HeatmapChart(props: HeatmapViewProps & { ref?: Ref<HeatmapHandle
     [painter],
   );
   useImperativeHandle(props.ref, () => handle, [handle]);
-  useEffect(() => installTestHook(() => chartRef.current, painter, plugin, handle), [painter, plugin, handle]);
+  useEffect(
+    () => installTestHook(() => chartRef.current, painter, plugin, handle),
+    [painter, plugin, handle],
+  );
 
   function tileAtEvent(e: React.MouseEvent): number {
     const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    return hitTest(painter.tiles.map((t) => t.rect), e.clientX - r.left, e.clientY - r.top);
+    return hitTest(
+      painter.tiles.map((t) => t.rect),
+      e.clientX - r.left,
+      e.clientY - r.top,
+    );
   }
 
   function refreshTooltip(): void {
@@ -354,7 +370,11 @@ export function HeatmapChart(props: HeatmapViewProps & { ref?: Ref<HeatmapHandle
 const SIZE_WORDS = { marketCap: 'market cap', dollarVolume: 'dollar volume', equal: 'equal size' };
 
 /** Live path: repaint changed tiles on the chart canvas and flash those whose value moved. */
-export function applyLiveUpdate(chart: ChartJS, painter: TilePainter, overlay: MapOverlay | null): number {
+export function applyLiveUpdate(
+  chart: ChartJS,
+  painter: TilePainter,
+  overlay: MapOverlay | null,
+): number {
   const changed: number[] = [];
   const painted = painter.paintChanged(chart.ctx, changed);
   if (overlay && changed.length) overlay.flash(changed.map((i) => painter.tiles[i]!.rect));
@@ -367,7 +387,12 @@ function sectorOfIndustry(point: TreemapDataPoint): string {
   return children?.[0]?.sector ?? '';
 }
 
-function positionTooltip(el: HTMLDivElement | null, container: HTMLDivElement | null, x: number, y: number) {
+function positionTooltip(
+  el: HTMLDivElement | null,
+  container: HTMLDivElement | null,
+  x: number,
+  y: number,
+) {
   if (!el || !container || el.hidden) return;
   const box = container.getBoundingClientRect();
   const w = el.offsetWidth;

@@ -65,8 +65,8 @@ export function Legend({ options = DEFAULT_VIEW_OPTIONS, onRangeChange }: Props)
       <span className="legend-swatch" style={{ background: stale }} />
       <span>Stale (faded)</span>
       <span className="sr-only">
-        {palette.downWord} is down, {palette.upWord} is up, saturating at {range}% either way;
-        each tile also shows ▲ or ▼ and the signed change.
+        {palette.downWord} is down, {palette.upWord} is up, saturating at {range}% either way; each
+        tile also shows ▲ or ▼ and the signed change.
       </span>
     </div>
   );

@@ -14,8 +14,8 @@ import {
   type Timeframe,
   type ViewOptions,
 } from '../chart/heatmap-view';
-import { rowsToCsv } from '../lib/csv';
 import { PALETTES } from '../lib/colour-scale';
+import { rowsToCsv } from '../lib/csv';
 import { formatTimestamp } from '../lib/format';
 import { createLogger } from '../lib/log';
 import type { Tile } from '../lib/tiles';
@@ -37,7 +37,11 @@ const TIMEFRAME_LABELS: Record<Timeframe, string> = {
   ytd: 'Year to date',
   '1y': '1 year',
 };
-const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+const THEME_LABELS: Record<ThemeChoice, string> = {
+  system: 'System',
+  light: 'Light',
+  dark: 'Dark',
+};
 
 interface Props {
   view: ViewState;
@@ -54,7 +58,8 @@ export function filterWords(view: ViewState): string {
   if (view.sectors.length) parts.push(`Sectors: ${view.sectors.join(', ')}`);
   if (view.categories.length) parts.push(`Categories: ${view.categories.join(', ')}`);
   if (view.filter) parts.push(`Criteria: ${view.filter}`);
-  if (view.drill?.sector) parts.push(`In: ${[view.drill.sector, view.drill.industry].filter(Boolean).join(' › ')}`);
+  if (view.drill?.sector)
+    parts.push(`In: ${[view.drill.sector, view.drill.industry].filter(Boolean).join(' › ')}`);
   return parts.join('; ');
 }
 
@@ -63,9 +68,15 @@ const fileStamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '
 /** The map's look (view, size, time frame, palette, theme) and its exports (PNG, CSV). */
 export function MapControls({ view, onChange, map, tiles, source }: Props) {
   const options = view.options ?? DEFAULT_VIEW_OPTIONS;
-  const set = (patch: Partial<ViewOptions>) => onChange({ ...view, options: { ...options, ...patch } });
+  const set = (patch: Partial<ViewOptions>) =>
+    onChange({ ...view, options: { ...options, ...patch } });
 
-  function select<T extends string>(label: string, value: T, labels: Record<T, string>, onPick: (v: T) => void) {
+  function select<T extends string>(
+    label: string,
+    value: T,
+    labels: Record<T, string>,
+    onPick: (v: T) => void,
+  ) {
     return (
       <label className="map-control">
         <span>{label}</span>
@@ -97,7 +108,10 @@ export function MapControls({ view, onChange, map, tiles, source }: Props) {
 
   function saveCsv() {
     const csv = rowsToCsv(tiles, options.timeframe);
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `market-rows-${fileStamp()}.csv`);
+    downloadBlob(
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      `market-rows-${fileStamp()}.csv`,
+    );
   }
 
   const paletteLabels = Object.fromEntries(
@@ -108,7 +122,9 @@ export function MapControls({ view, onChange, map, tiles, source }: Props) {
     <div className="map-controls" role="group" aria-label="Map view">
       {select('View', options.view, VIEW_LABELS, (v) => set({ view: v }))}
       {select('Size', options.sizeBy, SIZE_LABELS, (v) => set({ sizeBy: v }))}
-      {select('Time frame', options.timeframe, TIMEFRAME_LABELS, (v) => set({ timeframe: v, range: null }))}
+      {select('Time frame', options.timeframe, TIMEFRAME_LABELS, (v) =>
+        set({ timeframe: v, range: null }),
+      )}
       {select('Palette', options.palette, paletteLabels, (v) => set({ palette: v }))}
       {select('Theme', options.theme, THEME_LABELS, (v) => set({ theme: v }))}
       <button type="button" onClick={() => void savePng()}>

@@ -1,5 +1,6 @@
-import type { HealthResponse, ProviderStateKind } from '../../src-main/shared/api-types';
 import './provider-banner.css';
+
+import type { HealthResponse, ProviderStateKind } from '../../src-main/shared/api-types';
 
 interface Props {
   /** The last `/api/health` answer, or null before the first. */

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { HealthResponse } from '../../src-main/shared/api-types';
-import { requestJson, type FetchLike } from '../api/http-json';
+import { type FetchLike, requestJson } from '../api/http-json';
 
 /** Often enough that a countdown or a fixed key shows within seconds; cheap for the server. */
 export const HEALTH_POLL_MS = 3_000;

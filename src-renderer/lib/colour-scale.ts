@@ -210,7 +210,8 @@ export function createColourScale(
     const base = b < 0 ? mix(neutral, p.down, t) : mix(neutral, p.up, t);
     const row: TileInk[] = [];
     // Stale fades towards the page background, kept opaque so repaints never compound.
-    for (let f = 0; f <= FADE_STEPS; f++) row.push(makeInk(f ? mix(base, bg, 0.3 + 0.12 * f) : base));
+    for (let f = 0; f <= FADE_STEPS; f++)
+      row.push(makeInk(f ? mix(base, bg, 0.3 + 0.12 * f) : base));
     table.push(row);
   }
   const missing = makeInk(MISSING_RGB[theme]);

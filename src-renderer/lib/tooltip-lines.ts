@@ -26,7 +26,7 @@ export function tooltipLines(tile: Tile): { title: string; lines: string[] } {
   ];
 
   const freshness = freshnessOf(tile);
-  if (freshness === 'closed') lines.push('Market closed: last session\'s close');
+  if (freshness === 'closed') lines.push("Market closed: last session's close");
   else if (freshness === 'delayed' && tile.delay) lines.push(delayText(tile.delay));
   else if (tile.status === 'missing') lines.push(`No data${tile.reason ? `: ${tile.reason}` : ''}`);
   else if (tile.status === 'stale') lines.push(`Stale${tile.reason ? `: ${tile.reason}` : ''}`);

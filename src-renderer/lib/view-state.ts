@@ -114,7 +114,9 @@ function pick<T extends string>(
   const raw = params.get(name);
   if (raw === null) return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  log.warn(`read view from URL: ${name}=${JSON.stringify(raw)} is not one of ${allowed.join(', ')}; using ${fallback}`);
+  log.warn(
+    `read view from URL: ${name}=${JSON.stringify(raw)} is not one of ${allowed.join(', ')}; using ${fallback}`,
+  );
   return fallback;
 }
 
@@ -123,7 +125,9 @@ function pickRange(params: URLSearchParams): number | null {
   if (raw === null) return null;
   const n = Number(raw);
   if (raw.trim() !== '' && Number.isFinite(n) && n >= MIN_RANGE && n <= MAX_RANGE) return n;
-  log.warn(`read view from URL: range=${JSON.stringify(raw)} is not a number from ${MIN_RANGE} to ${MAX_RANGE}; using the time frame's default`);
+  log.warn(
+    `read view from URL: range=${JSON.stringify(raw)} is not a number from ${MIN_RANGE} to ${MAX_RANGE}; using the time frame's default`,
+  );
   return null;
 }
 

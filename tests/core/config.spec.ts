@@ -6,11 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
   ConfigError,
+  type ConfigProblem,
   DEFAULT_PORT,
   loadConfig,
   parseConfig,
   providerSettingsOf,
-  type ConfigProblem,
 } from '../../src-main/core/config.js';
 
 /** The problems parseConfig refuses `env` with (fails the test if it accepts it). */

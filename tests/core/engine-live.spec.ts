@@ -65,12 +65,20 @@ async function track<M extends MockServer>(mock: Promise<M>): Promise<M> {
 describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
   it('serves quotes from the mock and reports calls and the full-refresh time', async () => {
     const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'finnhub',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
 
     await engine.start();
     await advance(MINUTE - 500);
 
-    expect(row(engine, 'AAPL')).toMatchObject({ price: 187.42, previousClose: 189, status: 'live' });
+    expect(row(engine, 'AAPL')).toMatchObject({
+      price: 187.42,
+      previousClose: 189,
+      status: 'live',
+    });
     expect(mock.requestsTo('/quote')).toHaveLength(60);
     expect(engine.health().providerState).toMatchObject({
       state: 'ok',
@@ -82,7 +90,11 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
 
   it('asks for the biggest tiles first and never for one symbol twice at once', async () => {
     const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'finnhub',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
 
     await engine.start();
     await advance(10 * SECOND);
@@ -94,7 +106,11 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
 
   it('waits out a Retry-After with no call, keeps the last good quote, and recovers', async () => {
     const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'finnhub',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
     await engine.start();
     await advance(5 * SECOND);
 
@@ -109,14 +125,20 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
 
     expect(during).toBe(1);
     expect(health.state).toBe('rate-limited');
-    expect(health.message).toMatch(/^Rate limited by Finnhub until \d\d:\d\d:\d\d ET — showing the last good data/);
+    expect(health.message).toMatch(
+      /^Rate limited by Finnhub until \d\d:\d\d:\d\d ET — showing the last good data/,
+    );
     expect(row(engine, 'AAPL')?.price).toBe(187.42);
     expect(engine.health().providerState.state).toBe('ok');
   });
 
   it('marks quotes stale with the reason while rate limits go on without Retry-After', async () => {
     const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'finnhub',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
     await engine.start();
     await advance(5 * SECOND);
 
@@ -156,7 +178,11 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
 
   it('backs off after a timeout, an HTML page or truncated JSON, and recovers', async () => {
     const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'finnhub',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
     await engine.start();
     await advance(5 * SECOND);
 
@@ -178,7 +204,12 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
 describe('engine with batching providers', () => {
   it('Alpaca: one full refresh is ⌈645 ÷ 100⌉ = 7 snapshot calls', async () => {
     const mock = await track(startAlpacaMock());
-    const { engine, advance } = await liveEngine({ provider: 'alpaca', apiKey: 'id', apiSecret: 's', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'alpaca',
+      apiKey: 'id',
+      apiSecret: 's',
+      baseUrl: mock.url,
+    });
 
     await engine.start();
     await advance(3 * SECOND);
@@ -189,7 +220,11 @@ describe('engine with batching providers', () => {
 
   it('Twelve Data: one batch of 8 symbols a minute (8 credits)', async () => {
     const mock = await track(startTwelveDataMock());
-    const { engine, advance } = await liveEngine({ provider: 'twelvedata', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'twelvedata',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
 
     await engine.start();
     await advance(2 * MINUTE + SECOND);
@@ -197,13 +232,23 @@ describe('engine with batching providers', () => {
 
     expect(calls).toHaveLength(3);
     expect(calls.every((c) => c.query.symbol?.split(',').length === 8)).toBe(true);
-    expect(engine.health().providerState).toMatchObject({ callsToday: 24, callsLeftToday: 776, unit: 'credits' });
-    expect(engine.health().providerState.limitations.join(' ')).toMatch(/Twelve Data allows 8 credits a minute/);
+    expect(engine.health().providerState).toMatchObject({
+      callsToday: 24,
+      callsLeftToday: 776,
+      unit: 'credits',
+    });
+    expect(engine.health().providerState.limitations.join(' ')).toMatch(
+      /Twelve Data allows 8 credits a minute/,
+    );
   });
 
   it('FMP: once it says the daily limit is reached, health says 0 left until the reset', async () => {
     const mock = await track(startFmpMock());
-    const { engine, advance } = await liveEngine({ provider: 'fmp', apiKey: 'k', baseUrl: mock.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'fmp',
+      apiKey: 'k',
+      baseUrl: mock.url,
+    });
     mock.useCase('rate-limit');
 
     await engine.start();
@@ -214,7 +259,9 @@ describe('engine with batching providers', () => {
 
     expect(health).toMatchObject({ state: 'rate-limited', callsLeftToday: 0, unit: 'calls' });
     expect(health.callsToday).toBeGreaterThanOrEqual(1);
-    expect(health.message).toMatch(/^Financial Modeling Prep's daily quota of calls is used up: none left until 00:00:00 ET/);
+    expect(health.message).toMatch(
+      /^Financial Modeling Prep's daily quota of calls is used up: none left until 00:00:00 ET/,
+    );
     expect(mock.requests).toHaveLength(calls);
   });
 
@@ -235,7 +282,9 @@ describe('engine with batching providers', () => {
     expect(used).toBeLessThanOrEqual(6);
     expect(health.callsToday).toBe(used);
     expect(health.callsLeftToday).toBe(25 - used);
-    expect(health.limitations.join(' ')).toMatch(/Alpha Vantage allows 25 calls a day: that covers 25 of 645 tiles/);
+    expect(health.limitations.join(' ')).toMatch(
+      /Alpha Vantage allows 25 calls a day: that covers 25 of 645 tiles/,
+    );
   });
 });
 
@@ -243,13 +292,22 @@ describe('switching providers', () => {
   it('keeps the last good data, marked stale, and never lets an older quote win', async () => {
     const finnhub = await track(startFinnhubMock());
     const alpaca = await track(startAlpacaMock());
-    const { engine, advance } = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: finnhub.url });
+    const { engine, advance } = await liveEngine({
+      provider: 'finnhub',
+      apiKey: 'k',
+      baseUrl: finnhub.url,
+    });
     await engine.start();
     await advance(5 * SECOND);
     const held = row(engine, 'AAPL');
 
     alpaca.useCase('bad-key');
-    await engine.configureProvider({ provider: 'alpaca', apiKey: 'id', apiSecret: 's', baseUrl: alpaca.url });
+    await engine.configureProvider({
+      provider: 'alpaca',
+      apiKey: 'id',
+      apiSecret: 's',
+      baseUrl: alpaca.url,
+    });
     await advance(SECOND);
 
     expect(row(engine, 'AAPL')).toMatchObject({
@@ -257,7 +315,10 @@ describe('switching providers', () => {
       status: 'stale',
       reason: 'last good data from Finnhub, waiting for Alpaca — the provider refused the key',
     });
-    expect(engine.health()).toMatchObject({ provider: 'alpaca', providerState: { state: 'bad-key' } });
+    expect(engine.health()).toMatchObject({
+      provider: 'alpaca',
+      providerState: { state: 'bad-key' },
+    });
   });
 
   it('tests a key with one call without switching', async () => {
@@ -265,10 +326,17 @@ describe('switching providers', () => {
     const { engine } = await liveEngine({ provider: 'replay' });
 
     const good = await engine.testKey({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
-    const bad = await engine.testKey({ provider: 'finnhub', apiKey: FINNHUB_BAD_KEY, baseUrl: mock.url });
+    const bad = await engine.testKey({
+      provider: 'finnhub',
+      apiKey: FINNHUB_BAD_KEY,
+      baseUrl: mock.url,
+    });
 
     expect(good).toMatchObject({ ok: true });
-    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^Finnhub says the key is invalid/) });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Finnhub says the key is invalid/),
+    });
     expect(mock.requests).toHaveLength(2);
     expect(engine.health().provider).toBe('replay');
   });

@@ -5,7 +5,11 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Quote } from '../../src-main/core/domain/types.js';
-import { createEngine, defaultResourcesDir, type RunningEngine } from '../../src-main/core/engine.js';
+import {
+  createEngine,
+  defaultResourcesDir,
+  type RunningEngine,
+} from '../../src-main/core/engine.js';
 import { ProviderError } from '../../src-main/core/providers/errors.js';
 import type { MarketDataProvider } from '../../src-main/core/providers/provider.js';
 import { ResourceError } from '../../src-main/core/resources/read-resource.js';
@@ -54,39 +58,70 @@ describe('createEngine', () => {
     expect(stocks).toHaveLength(503);
     expect(new Set(stocks.map((s) => s.sector)).size).toBe(11);
     expect(engine.stocks(ALL).stocks).toHaveLength(645);
-    expect(row(engine, 'XLE')).toMatchObject({ status: 'missing', reason: 'no replay data for ETFs' });
-    expect(row(engine, 'ASML')).toMatchObject({ reason: 'no replay data for stocks outside the S&P 500' });
+    expect(row(engine, 'XLE')).toMatchObject({
+      status: 'missing',
+      reason: 'no replay data for ETFs',
+    });
+    expect(row(engine, 'ASML')).toMatchObject({
+      reason: 'no replay data for stocks outside the S&P 500',
+    });
     expect(source.label).toBe('Replay of 2026-08-07 closes');
-    expect(row(engine, 'AAPL')).toMatchObject({ status: 'live', previousClose: 312.41, volume: null });
-    expect(row(engine, 'APP')).toMatchObject({ status: 'missing', price: null, reason: 'no close in the replay data for 2026-08-07' });
+    expect(row(engine, 'AAPL')).toMatchObject({
+      status: 'live',
+      previousClose: 312.41,
+      volume: null,
+    });
+    expect(row(engine, 'APP')).toMatchObject({
+      status: 'missing',
+      price: null,
+      reason: 'no close in the replay data for 2026-08-07',
+    });
     expect(health.counts.live + health.counts.missing).toBe(645);
     expect(health.counts.live).toBeGreaterThan(450);
-    expect(health).toMatchObject({ status: 'ok', provider: 'replay', mode: 'replay', uptimeSeconds: 0 });
+    expect(health).toMatchObject({
+      status: 'ok',
+      provider: 'replay',
+      mode: 'replay',
+      uptimeSeconds: 0,
+    });
     // A running replay is never described as live quotes.
-    expect(health.providerState.message).toMatch(/^Playing the embedded replay of real daily closes/);
+    expect(health.providerState.message).toMatch(
+      /^Playing the embedded replay of real daily closes/,
+    );
   });
 
   it('reports its version from package.json and starts in the starting state', async () => {
     const engine = await engineWith();
     const pkg = JSON.parse(readFileSync(join(RESOURCES_DIR, '..', 'package.json'), 'utf8'));
 
-    expect(engine.health()).toMatchObject({ status: 'starting', version: pkg.version, lastUpdate: null });
+    expect(engine.health()).toMatchObject({
+      status: 'starting',
+      version: pkg.version,
+      lastUpdate: null,
+    });
   });
 
   it('filters by sector AND category, each case-insensitively', async () => {
     const engine = await engineWith();
 
-    const { stocks } = engine.stocks({ sectors: ['information technology'], categories: ['DOW30'] });
+    const { stocks } = engine.stocks({
+      sectors: ['information technology'],
+      categories: ['DOW30'],
+    });
 
     expect(stocks.map((s) => s.symbol)).toEqual(expect.arrayContaining(['AAPL', 'MSFT']));
-    expect(stocks.every((s) => s.sector === 'Information Technology' && s.categories.includes('dow30'))).toBe(true);
+    expect(
+      stocks.every((s) => s.sector === 'Information Technology' && s.categories.includes('dow30')),
+    ).toBe(true);
     expect(stocks.some((s) => s.symbol === 'JPM')).toBe(false);
   });
 
   it('moves prices between two requests a few seconds apart and streams the changes', async () => {
     const engine = await engineWith();
     const batches: { label: string; symbols: string[] }[] = [];
-    engine.onChanges((b) => batches.push({ label: b.source.label, symbols: b.changes.map((c) => c.symbol) }));
+    engine.onChanges((b) =>
+      batches.push({ label: b.source.label, symbols: b.changes.map((c) => c.symbol) }),
+    );
 
     await engine.start();
     await vi.advanceTimersByTimeAsync(0);
@@ -103,7 +138,15 @@ describe('createEngine', () => {
   });
 
   it('shows a restored snapshot as stale with its time until fresh quotes arrive', async () => {
-    const saved: Quote = { symbol: 'AAPL', price: 300, previousClose: 299, volume: null, marketCap: 4e12, timestamp: T0 - 60_000, receivedAt: T0 - 60_000 };
+    const saved: Quote = {
+      symbol: 'AAPL',
+      price: 300,
+      previousClose: 299,
+      volume: null,
+      marketCap: 4e12,
+      timestamp: T0 - 60_000,
+      receivedAt: T0 - 60_000,
+    };
     const store = new MemorySnapshotStore({
       savedAt: T0 - 60_000,
       source: { provider: 'replay', mode: 'replay', label: 'Replay of 2026-08-06 closes' },
@@ -115,7 +158,11 @@ describe('createEngine', () => {
     await engine.start();
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(restored).toMatchObject({ price: 300, status: 'stale', reason: 'restored from the snapshot of Jan 2, 06:59 ET' });
+    expect(restored).toMatchObject({
+      price: 300,
+      status: 'stale',
+      reason: 'restored from the snapshot of Jan 2, 06:59 ET',
+    });
     expect(row(engine, 'AAPL')?.status).toBe('live');
   });
 

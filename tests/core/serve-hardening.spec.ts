@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startFinnhubMock } from '../mocks/providers/finnhub-mock.js';
-import { startServe, type ServeProcess } from './helpers/serve-process.js';
+import { type ServeProcess, startServe } from './helpers/serve-process.js';
 import { send, type TestResponse } from './http/helpers.js';
 import { openSse } from './http/sse-client.js';
 

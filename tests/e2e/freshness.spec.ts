@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DrawnTile, HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook-types';
 import { createColourScale, parseRgb, THEME_BACKGROUND } from '../../src-renderer/lib/colour-scale';
-import { startServer, type RunningServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const LOAD_TIMEOUT_MS = 45_000;
@@ -115,12 +115,19 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    colorScheme: 'dark',
+  });
   page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => ((globalThis as Host).__heatmap?.tiles().length ?? 0) >= 400, null, {
-    timeout: LOAD_TIMEOUT_MS,
-  });
+  await page.waitForFunction(
+    () => ((globalThis as Host).__heatmap?.tiles().length ?? 0) >= 400,
+    null,
+    {
+      timeout: LOAD_TIMEOUT_MS,
+    },
+  );
 });
 
 afterAll(async () => {
@@ -188,7 +195,8 @@ describe('freshness on the map in Chromium', () => {
     const query = new URLSearchParams({ in: industry!.sector, industry: industry!.industry });
     await page.goto(`${server.url}?${query.toString()}`);
     await page.waitForFunction(
-      (s) => ((globalThis as Host).__heatmap?.tiles() ?? []).some((t) => t.symbol === s && t.w > 40),
+      (s) =>
+        ((globalThis as Host).__heatmap?.tiles() ?? []).some((t) => t.symbol === s && t.w > 40),
       MISSING_SYMBOL,
       { timeout: LOAD_TIMEOUT_MS },
     );
@@ -215,7 +223,9 @@ describe('freshness on the map in Chromium', () => {
 
   it('says the replayed session in the status bar', async () => {
     const bar = page.getByRole('status', { name: 'Market status' });
-    await expect.poll(async () => (await bar.textContent()) ?? '').toMatch(/replayed \d{4}-\d{2}-\d{2}/);
+    await expect
+      .poll(async () => (await bar.textContent()) ?? '')
+      .toMatch(/replayed \d{4}-\d{2}-\d{2}/);
   });
 
   it('flashes changed tiles, and not under prefers-reduced-motion', async () => {

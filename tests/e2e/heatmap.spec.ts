@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { StocksResponse } from '../../src-main/shared/api-types';
+import type { DrawnTile, HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook-types';
 import { colourSign } from '../../src-renderer/lib/colour-scale';
-import type {
-  DrawnTile,
-  HeatmapHookHost as Host,
-} from '../../src-renderer/chart/test-hook-types';
-import { startServer, type RunningServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** Moves smaller than this may flip sign between the page's frame and our API call. */

@@ -6,12 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { StocksResponse } from '../../src-main/shared/api-types';
 import type { DrawnTile, HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook-types';
-import { startServer, type RunningServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const LOAD_TIMEOUT_MS = 45_000;
@@ -119,7 +119,8 @@ describe('interaction in Chromium against the headless server', () => {
     const all = await apiStocks(page, '');
     const capOf = new Map(all.stocks.map((s) => [s.symbol, s.marketCap ?? 0]));
     const shown = new Set(tiles.map((t) => t.symbol));
-    const differ = [...shown].filter((s) => !expected.has(s)).length +
+    const differ =
+      [...shown].filter((s) => !expected.has(s)).length +
       [...expected].filter((s) => !shown.has(s)).length;
     const counts = `${shown.size} tiles, API ${expected.size} (first ${big.size})`;
     console.log(`criteria: ${counts}, ${differ} differ`);
@@ -250,9 +251,7 @@ describe('interaction in Chromium against the headless server', () => {
     await universePicker.selectOption({ label: `Megacaps (${picks.length})` });
     await waitForTiles(page, { kind: 'symbols', symbols: picks });
     expect(new Set((await drawn(page)).map((t) => t.symbol))).toEqual(new Set(picks));
-    await expect(page.locator('h1').textContent()).resolves.toBe(
-      'Watchlist “Megacaps” market map',
-    );
+    await expect(page.locator('h1').textContent()).resolves.toBe('Watchlist “Megacaps” market map');
 
     const box = page.getByRole('textbox', { name: 'Criteria' });
     await box.fill('marketCap > 1T');

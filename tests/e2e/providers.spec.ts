@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HealthResponse, StocksResponse } from '../../src-main/shared/api-types';
@@ -29,7 +29,7 @@ import { startFmpMock } from '../mocks/providers/fmp-mock';
 import type { MockServer } from '../mocks/providers/mock-server';
 import { startPolygonMock } from '../mocks/providers/polygon-mock';
 import { startTwelveDataMock } from '../mocks/providers/twelvedata-mock';
-import { startServer, type RunningServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** Fake credentials: none of the mocks' special values (`bad-key`, `demo`). */

@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DrawnTile, HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook-types';
 import { parseRgb } from '../../src-renderer/lib/colour-scale';
-import { startServer, type RunningServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const LOAD_TIMEOUT_MS = 45_000;
@@ -26,7 +26,10 @@ async function waitForTiles(p: Page, min = 400) {
 }
 
 async function choose(p: Page, label: string, value: string) {
-  await p.getByRole('group', { name: 'Map view' }).getByRole('combobox', { name: label }).selectOption(value);
+  await p
+    .getByRole('group', { name: 'Map view' })
+    .getByRole('combobox', { name: label })
+    .selectOption(value);
   await p.waitForTimeout(300);
 }
 
@@ -88,7 +91,8 @@ describe('map views, colours and export in Chromium', () => {
     const pixels = await page.evaluate((t) => {
       const hook = (globalThis as Host).__heatmap!;
       const out: string[] = [];
-      for (let d = 1; d < Math.min(12, t.w - 1, t.h - 1); d++) out.push(hook.pixelAt(t.x + d, t.y + 1));
+      for (let d = 1; d < Math.min(12, t.w - 1, t.h - 1); d++)
+        out.push(hook.pixelAt(t.x + d, t.y + 1));
       return out;
     }, big);
     // The hatch makes a row of pixels vary; a flat fill (like "unchanged") would not.
@@ -96,7 +100,12 @@ describe('map views, colours and export in Chromium', () => {
     if (big) {
       await page.screenshot({
         path: `${ARTIFACTS}render-missing.png`,
-        clip: { x: Math.max(0, big.x - 40), y: Math.max(0, big.y + 40), width: big.w + 80, height: big.h + 80 },
+        clip: {
+          x: Math.max(0, big.x - 40),
+          y: Math.max(0, big.y + 40),
+          width: big.w + 80,
+          height: big.h + 80,
+        },
       });
     }
   });
@@ -120,7 +129,9 @@ describe('map views, colours and export in Chromium', () => {
     const changed = after.filter((t) => before.get(t.symbol) !== t.colour).length;
     expect(changed).toBeGreaterThan(after.length / 2);
     expect(await layouts(page)).toBe(n);
-    await expect(page.getByRole('group', { name: 'Colour legend' }).textContent()).resolves.toMatch(/30%/);
+    await expect(page.getByRole('group', { name: 'Colour legend' }).textContent()).resolves.toMatch(
+      /30%/,
+    );
     await choose(page, 'Time frame', '1d');
   });
 
@@ -149,8 +160,12 @@ describe('map views, colours and export in Chromium', () => {
     expect(page.url()).toMatch(/palette=blue-orange/);
     await page.reload();
     await waitForTiles(page);
-    await expect(page.getByRole('combobox', { name: 'View', exact: true }).inputValue()).resolves.toBe('grid');
-    await expect(page.getByRole('combobox', { name: 'Palette', exact: true }).inputValue()).resolves.toBe('blue-orange');
+    await expect(
+      page.getByRole('combobox', { name: 'View', exact: true }).inputValue(),
+    ).resolves.toBe('grid');
+    await expect(
+      page.getByRole('combobox', { name: 'Palette', exact: true }).inputValue(),
+    ).resolves.toBe('blue-orange');
     await choose(page, 'View', 'treemap');
     await choose(page, 'Palette', 'red-green');
   });
@@ -166,7 +181,9 @@ describe('map views, colours and export in Chromium', () => {
     const png = readFileSync(path);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const height = png.readUInt32BE(20);
-    const canvasHeight = Math.round((await page.locator('.map canvas').first().boundingBox())!.height);
+    const canvasHeight = Math.round(
+      (await page.locator('.map canvas').first().boundingBox())!.height,
+    );
     expect(height).toBe(canvasHeight + 24);
   });
 });

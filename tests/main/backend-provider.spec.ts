@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { startBackend, type Backend } from '../../src-main/backend.js';
+import { type Backend, startBackend } from '../../src-main/backend.js';
 import { defaultResourcesDir } from '../../src-main/core/app-paths.js';
 import { MemorySnapshotStore } from '../../src-main/core/store/snapshot-store.js';
 import { createMemoryViewStore } from '../../src-main/core/views/view-store.js';

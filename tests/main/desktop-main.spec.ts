@@ -6,17 +6,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { secureWebPreferences } from '../../src-main/window.js';
+import { TestMarket } from '../core/alerts/market-fixture.js';
 import {
   app,
   BrowserWindow,
   ipcMain,
   Menu,
+  type MockBrowserWindow,
   Notification,
   Tray,
-  type MockBrowserWindow,
 } from '../mocks/electron.js';
-import { TestMarket } from '../core/alerts/market-fixture.js';
-import { secureWebPreferences } from '../../src-main/window.js';
 
 const engineMock = vi.hoisted(() => ({ createEngine: vi.fn() }));
 vi.mock('../../src-main/core/engine.js', () => engineMock);

@@ -9,18 +9,18 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { setupAlertNotifications, MAX_PER_MINUTE } from '../../src-main/alert-notifications.js';
+import { MAX_PER_MINUTE, setupAlertNotifications } from '../../src-main/alert-notifications.js';
 import { createDesktopPrefs } from '../../src-main/desktop-prefs.js';
 import { createMemoryStore } from '../../src-main/key-value-store.js';
 import { HIDDEN_ARG, setupLoginItem } from '../../src-main/login-item.js';
 import { shouldIdle } from '../../src-main/power-pacing.js';
+import type { AlertEvent } from '../../src-main/shared/alert-types.js';
 import {
   createUpdateControl,
   IDLE_REFRESH_MS,
   IDLE_WAKE_MS,
 } from '../../src-main/update-control.js';
 import { clampToDisplays } from '../../src-main/window-bounds.js';
-import type { AlertEvent } from '../../src-main/shared/alert-types.js';
 import { app, Notification } from '../mocks/electron.js';
 
 afterEach(() => {

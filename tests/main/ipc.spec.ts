@@ -1,16 +1,16 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 
-import { ipcMain as fakeIpcMain, type MockBrowserWindow } from '../mocks/electron.js';
 import { setupIpc } from '../../src-main/ipc.js';
+import { createKeyStore } from '../../src-main/key-store.js';
 import { createMemoryStore } from '../../src-main/key-value-store.js';
 import { createSenderCheck } from '../../src-main/sender-check.js';
-import { createKeyStore } from '../../src-main/key-store.js';
 import { createSettingsService } from '../../src-main/settings-service.js';
 import { createSettingsStore } from '../../src-main/settings-store.js';
-import { INVOKE_CHANNELS, type EventChannel } from '../../src-main/shared/ipc-contract.js';
-import { safeStorage } from '../mocks/electron.js';
+import { type EventChannel, INVOKE_CHANNELS } from '../../src-main/shared/ipc-contract.js';
 import { createAppWindow, isAppWindow } from '../../src-main/window.js';
+import { ipcMain as fakeIpcMain, type MockBrowserWindow } from '../mocks/electron.js';
+import { safeStorage } from '../mocks/electron.js';
 
 const ORIGIN = 'http://127.0.0.1:5174';
 const INFO = { version: '0.1.0', platform: 'linux', apiBaseUrl: ORIGIN };

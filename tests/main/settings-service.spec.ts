@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { PROVIDER_IDS as REGISTRY_IDS } from '../../src-main/core/providers/registry.js';
 import { createKeyStore, type KeyStore } from '../../src-main/key-store.js';
 import { createMemoryStore } from '../../src-main/key-value-store.js';
 import {
@@ -9,7 +10,6 @@ import {
 } from '../../src-main/settings-service.js';
 import { createSettingsStore, type SettingsStore } from '../../src-main/settings-store.js';
 import { PROVIDER_IDS as CONTRACT_IDS } from '../../src-main/shared/ipc-contract.js';
-import { PROVIDER_IDS as REGISTRY_IDS } from '../../src-main/core/providers/registry.js';
 import { safeStorage } from '../mocks/electron.js';
 
 const KEY = 'alpaca-key-id-0001';

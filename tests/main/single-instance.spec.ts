@@ -1,8 +1,8 @@
 import { app, BrowserWindow } from 'electron';
 import { describe, expect, it } from 'vitest';
 
-import { app as fakeApp, type MockBrowserWindow } from '../mocks/electron.js';
 import { setupSingleInstance } from '../../src-main/single-instance.js';
+import { app as fakeApp, type MockBrowserWindow } from '../mocks/electron.js';
 
 describe('setupSingleInstance', () => {
   it('focuses, shows and restores the first window when a second instance starts', () => {

@@ -1,8 +1,8 @@
 import { BrowserWindow, shell } from 'electron';
 import { describe, expect, it } from 'vitest';
 
-import { MockBrowserWindow } from '../mocks/electron.js';
 import { createAppWindow, getMainWindow, isAppWindow } from '../../src-main/window.js';
+import { MockBrowserWindow } from '../mocks/electron.js';
 
 const ORIGIN = 'http://127.0.0.1:5174';
 const PRELOAD = '/app/dist-electron/preload.mjs';

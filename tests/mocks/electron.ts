@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type * as Electron from 'electron';
-import { vi, type Mock } from 'vitest';
+import { type Mock, vi } from 'vitest';
 
 /** Electron's members of a class, minus the EventEmitter ones our fakes inherit from Node. */
 type Members<T> = Partial<Omit<T, keyof NodeJS.EventEmitter>>;
@@ -375,7 +375,7 @@ class MockIpcMain extends EventEmitter implements Members<Electron.IpcMain> {
    */
   async simulateInvoke(
     channel: string,
-    sender: { webContents: Electron.WebContents; url?: string } ,
+    sender: { webContents: Electron.WebContents; url?: string },
     ...args: unknown[]
   ): Promise<unknown> {
     const handler = invokeHandlers.get(channel);

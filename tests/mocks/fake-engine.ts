@@ -94,27 +94,23 @@ export class FakeEngine implements Engine {
 
   categories = vi.fn(() => [...new Set(FAKE_STOCKS.flatMap((s) => s.categories))].sort());
 
-  stocks = vi.fn(
-    (query: StockQuery): StocksResponse => ({
-      asOf: AS_OF,
-      source: FAKE_SOURCE,
-      stocks: FAKE_STOCKS.filter((stock) => matches(stock, query)),
-    }),
-  );
+  stocks = vi.fn((query: StockQuery): StocksResponse => ({
+    asOf: AS_OF,
+    source: FAKE_SOURCE,
+    stocks: FAKE_STOCKS.filter((stock) => matches(stock, query)),
+  }));
 
-  health = vi.fn(
-    (): HealthResponse => ({
-      status: 'ok',
-      provider: 'replay',
-      mode: 'replay',
-      source: FAKE_SOURCE,
-      lastUpdate: AS_OF,
-      counts: { live: 5, stale: 0, missing: 1 },
-      providerState: FAKE_PROVIDER_STATE,
-      uptimeSeconds: 1,
-      version: '0.0.0-test',
-    }),
-  );
+  health = vi.fn((): HealthResponse => ({
+    status: 'ok',
+    provider: 'replay',
+    mode: 'replay',
+    source: FAKE_SOURCE,
+    lastUpdate: AS_OF,
+    counts: { live: 5, stale: 0, missing: 1 },
+    providerState: FAKE_PROVIDER_STATE,
+    uptimeSeconds: 1,
+    version: '0.0.0-test',
+  }));
 
   onChanges = vi.fn((listener: (batch: ChangeBatch) => void) => {
     this.listeners.add(listener);
@@ -125,9 +121,10 @@ export class FakeEngine implements Engine {
 
   configureProvider = vi.fn(async (_settings: ProviderSettings) => undefined);
 
-  testKey = vi.fn(
-    async (_settings: ProviderSettings): Promise<KeyTestResult> => ({ ok: true, detail: 'fake' }),
-  );
+  testKey = vi.fn(async (_settings: ProviderSettings): Promise<KeyTestResult> => ({
+    ok: true,
+    detail: 'fake',
+  }));
 
   /** Symbol lists registered by `watch` and not yet released. */
   readonly watched = new Set<readonly string[]>();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { contextBridge, ipcRenderer } from '../mocks/electron.js';
 import type { HeatmapApi } from '../../src-main/shared/ipc-contract.js';
+import { contextBridge, ipcRenderer } from '../mocks/electron.js';
 
 async function loadPreload(): Promise<HeatmapApi> {
   vi.resetModules();

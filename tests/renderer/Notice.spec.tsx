@@ -31,7 +31,9 @@ describe('Notice', () => {
 
   it('warns when no update came for a while', () => {
     render(<Notice {...quiet} lastMessageAt={NOW - STALE_AFTER_MS - 5000} status={open} />);
-    expect(screen.getByRole('alert').textContent).toMatch(/No update received for 1 min: the map may be out of date/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /No update received for 1 min: the map may be out of date/,
+    );
   });
 
   it('stays quiet about a long silence while the market is closed', () => {

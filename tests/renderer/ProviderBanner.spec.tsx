@@ -60,7 +60,11 @@ describe('ProviderBanner', () => {
   });
 
   it('counts in the provider’s own unit (credits for Twelve Data)', () => {
-    const health = healthWith('rate-limited', { callsToday: 24, callsLeftToday: 776, unit: 'credits' });
+    const health = healthWith('rate-limited', {
+      callsToday: 24,
+      callsLeftToday: 776,
+      unit: 'credits',
+    });
     render(<ProviderBanner health={health} now={NOW} onOpenSettings={vi.fn()} />);
 
     expect(screen.getByRole('alert').textContent).toContain('24 credits today, 776 left');

@@ -148,9 +148,7 @@ describe('SettingsPanel in the app', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'apiKey: finnhub needs an API key',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('apiKey: finnhub needs an API key');
   });
 
   it('refuses a rate cap that is not a whole number', async () => {

@@ -6,11 +6,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { AlertsMount } from '../../src-renderer/components/alerts/AlertsMount';
-
-import { AlertsPanel } from '../../src-renderer/components/alerts/AlertsPanel';
-import { toRuleInput, EMPTY_DRAFT } from '../../src-renderer/components/alerts/rule-form';
 import type { AlertsResponse } from '../../src-main/shared/alert-types';
+import { AlertsMount } from '../../src-renderer/components/alerts/AlertsMount';
+import { AlertsPanel } from '../../src-renderer/components/alerts/AlertsPanel';
+import { EMPTY_DRAFT, toRuleInput } from '../../src-renderer/components/alerts/rule-form';
 
 const RULE = {
   id: 'r1',

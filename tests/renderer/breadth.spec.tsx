@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
-import { BreadthBar } from '../../src-renderer/components/breadth/BreadthBar';
 import { computeBreadth } from '../../src-renderer/components/breadth/breadth';
+import { BreadthBar } from '../../src-renderer/components/breadth/BreadthBar';
 import { makeTile } from './helpers/tiles';
 
 const TILES = [

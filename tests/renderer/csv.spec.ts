@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { csvField, CSV_COLUMNS, rowsToCsv } from '../../src-renderer/lib/csv';
+import { CSV_COLUMNS, csvField, rowsToCsv } from '../../src-renderer/lib/csv';
 import { buildTiles } from '../../src-renderer/lib/tiles';
 
 describe('CSV export', () => {

@@ -38,7 +38,9 @@ describe('freshness of delayed sources', () => {
   it('keeps stale, missing and market-closed ahead of delayed', () => {
     expect(freshnessOf({ status: 'stale', delay: FIFTEEN })).toBe('stale');
     expect(freshnessOf({ status: 'missing', delay: END_OF_DAY })).toBe('missing');
-    expect(freshnessOf({ status: 'stale', reason: 'since 16:00, market closed', delay: FIFTEEN })).toBe('closed');
+    expect(
+      freshnessOf({ status: 'stale', reason: 'since 16:00, market closed', delay: FIFTEEN }),
+    ).toBe('closed');
   });
 
   it('words the delay for the tooltip and status bar', () => {

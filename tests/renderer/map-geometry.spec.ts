@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  hitTest,
-  neighbourIndex,
-  readingOrder,
-  snapRect,
-} from '../../src-renderer/chart/geometry';
+import { hitTest, neighbourIndex, readingOrder, snapRect } from '../../src-renderer/chart/geometry';
 import { GRID_HEADER_PX, layoutGrid } from '../../src-renderer/chart/grid-layout';
 import { changeText, planLabel } from '../../src-renderer/chart/label-layout';
 
@@ -16,7 +11,12 @@ const rects = [R(1, 1), R(0, 0), R(2, 0), R(0, 1), R(1, 0), R(2, 1)];
 describe('map geometry', () => {
   it('orders tiles by rows, then left to right', () => {
     expect(readingOrder(rects).map((i) => rects[i])).toEqual([
-      R(0, 0), R(1, 0), R(2, 0), R(0, 1), R(1, 1), R(2, 1),
+      R(0, 0),
+      R(1, 0),
+      R(2, 0),
+      R(0, 1),
+      R(1, 1),
+      R(2, 1),
     ]);
   });
 

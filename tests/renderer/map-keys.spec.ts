@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { DrillPath } from '../../src-renderer/chart/heatmap-view';
-import { nextTile, type NavRect } from '../../src-renderer/components/navigation/grid-nav';
+import { type NavRect, nextTile } from '../../src-renderer/components/navigation/grid-nav';
 import {
-  reduceMapKey,
   type MapKeyContext,
   type MapNavState,
+  reduceMapKey,
 } from '../../src-renderer/components/navigation/map-keys';
 
 /**

@@ -6,8 +6,8 @@ import type { Watchlist } from '../../src-main/shared/api-types';
 import type { MapTileRef } from '../../src-renderer/chart/heatmap-view';
 import { Breadcrumb } from '../../src-renderer/components/navigation/Breadcrumb';
 import { groupLabel, tileLabel } from '../../src-renderer/components/navigation/labels';
-import { SearchBox } from '../../src-renderer/components/navigation/SearchBox';
 import { searchTiles } from '../../src-renderer/components/navigation/search-tiles';
+import { SearchBox } from '../../src-renderer/components/navigation/SearchBox';
 import { TileContextMenu } from '../../src-renderer/components/navigation/TileContextMenu';
 
 const IT = 'Information Technology';

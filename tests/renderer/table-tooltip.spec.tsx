@@ -2,10 +2,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { StockTable } from '../../src-renderer/components/table/StockTable';
 import { nextSort, sortRows } from '../../src-renderer/components/table/sort-rows';
-import { placeTooltip, TileTooltip } from '../../src-renderer/components/tooltip/TileTooltip';
+import { StockTable } from '../../src-renderer/components/table/StockTable';
 import { sparklinePoints, thin } from '../../src-renderer/components/tooltip/sparkline';
+import { placeTooltip, TileTooltip } from '../../src-renderer/components/tooltip/TileTooltip';
 import { recentPrices } from '../../src-renderer/components/tooltip/use-history';
 import { makeTile } from './helpers/tiles';
 
@@ -31,10 +31,15 @@ describe('StockTable', () => {
   it('lists the same rows as the map, largest share first', () => {
     render(table());
     const t = screen.getByRole('table', { name: /S&P 500 › Information Technology: 3 rows/ });
-    const heads = within(t).getAllByRole('rowheader').map((h) => h.textContent);
+    const heads = within(t)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
     expect(heads).toEqual(['AAA', 'CCC', 'BBB']);
-    expect(within(t).getByRole('columnheader', { name: /Share of map/ }).getAttribute('aria-sort'))
-      .toBe('descending');
+    expect(
+      within(t)
+        .getByRole('columnheader', { name: /Share of map/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
   });
 
   it('sorts by a column and flips on a second click, unknown values last', async () => {

@@ -6,8 +6,8 @@ import {
   countStatuses,
   distinctValues,
   indexTiles,
-  MIN_TILE_SHARE,
   mergeChanges,
+  MIN_TILE_SHARE,
   sameSymbols,
 } from '../../src-renderer/lib/tiles';
 
@@ -153,7 +153,10 @@ describe('tiles', () => {
   it('does not take the performance of a change older than the quote held', () => {
     const perf = { '1d': 1, '1w': 2, '1m': 3, '3m': 4, ytd: 5, '1y': 6 };
     const tiles = buildTiles([row('A', { performance: perf })]);
-    const old = change('A', { updatedAt: '2026-08-07T13:59:00Z', performance: { ...perf, '1w': 99 } });
+    const old = change('A', {
+      updatedAt: '2026-08-07T13:59:00Z',
+      performance: { ...perf, '1w': 99 },
+    });
 
     mergeChanges(indexTiles(tiles), [old]);
     expect(tiles[0]!.performance?.['1w']).toBe(2);

@@ -39,7 +39,7 @@ describe('tooltip lines', () => {
     );
   });
 
-  it('says when a small company\'s tile was enlarged', () => {
+  it("says when a small company's tile was enlarged", () => {
     const big = { ...base, symbol: 'BIG', marketCap: 4e12 };
     const [, tile] = buildTiles([big, { ...base, marketCap: 1e8 }]);
     expect(tooltipLines(tile!).lines).toContain(

@@ -41,7 +41,9 @@ describe('view state in the URL', () => {
   it('falls back to defaults with a warning for bad values, never throwing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     setLogLevel('warn');
-    const view = fromSearch('?view=pie&size=huge&tf=5y&palette=rainbow&range=-3&theme=neon&industry=X');
+    const view = fromSearch(
+      '?view=pie&size=huge&tf=5y&palette=rainbow&range=-3&theme=neon&industry=X',
+    );
     expect(view.options).toEqual(DEFAULT_VIEW_OPTIONS);
     expect(view.drill).toEqual({});
     expect(warn).toHaveBeenCalledTimes(7);

@@ -8,8 +8,8 @@ import {
   useWatchlists,
   type WatchlistsClient,
 } from '../../src-renderer/components/watchlists/use-watchlists';
-import { WatchlistsPanel } from '../../src-renderer/components/watchlists/WatchlistsPanel';
 import { watchlistCsv } from '../../src-renderer/components/watchlists/watchlist-csv';
+import { WatchlistsPanel } from '../../src-renderer/components/watchlists/WatchlistsPanel';
 
 const KNOWN = new Set(['AAPL', 'MSFT', 'NVDA', 'XOM']);
 const NAMES: Record<string, string> = { AAPL: 'Apple Inc.', MSFT: 'Microsoft', NVDA: 'Nvidia' };

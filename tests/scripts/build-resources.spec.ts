@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadNyseCalendar } from '../../src-main/core/market/nyse-calendar.js';
 import { buildResources, DEFAULT_DATA_DIR, RESOURCE_FILES } from '../../scripts/resources/build.js';
+import { loadNyseCalendar } from '../../src-main/core/market/nyse-calendar.js';
 
 const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
 const MAX_REPLAY_BYTES = 2 * 1024 * 1024;
@@ -59,9 +59,22 @@ describe('committed resources', () => {
       (i) => i.categories.includes('nasdaq100') && !i.categories.includes('sp500'),
     );
 
-    expect(extras.map((i) => i.symbol).sort()).toEqual(
-      ['ALNY', 'ARM', 'ASML', 'CCEP', 'EA', 'FER', 'INSM', 'MELI', 'MSTR', 'PDD', 'SHOP', 'TEAM', 'TRI', 'ZS'],
-    );
+    expect(extras.map((i) => i.symbol).sort()).toEqual([
+      'ALNY',
+      'ARM',
+      'ASML',
+      'CCEP',
+      'EA',
+      'FER',
+      'INSM',
+      'MELI',
+      'MSTR',
+      'PDD',
+      'SHOP',
+      'TEAM',
+      'TRI',
+      'ZS',
+    ]);
     expect(extras.every((i) => i.marketCap === null && i.assetType === 'stock')).toBe(true);
     expect(new Set(extras.map((i) => i.sector)).size).toBeGreaterThan(1);
     expect(extras.find((i) => i.symbol === 'ASML')?.sector).toBe('Information Technology');
@@ -80,7 +93,8 @@ describe('committed resources', () => {
   it('split each share-class company cap so its classes sum to the company cap', () => {
     const groups = new Map<string, UniverseLine[]>();
     for (const line of universe.instruments) {
-      if (line.shareClassGroup) groups.set(line.shareClassGroup, [...(groups.get(line.shareClassGroup) ?? []), line]);
+      if (line.shareClassGroup)
+        groups.set(line.shareClassGroup, [...(groups.get(line.shareClassGroup) ?? []), line]);
     }
     const alphabet = groups.get('Alphabet') ?? [];
 
@@ -102,7 +116,11 @@ describe('committed resources', () => {
   it('replay every NYSE trading day of 2026-05-14..2026-08-21 for S&P 500 symbols only, under 2 MB', () => {
     const calendar = loadNyseCalendar(RESOURCES_DIR);
     const tradingDays: string[] = [];
-    for (let t = Date.parse('2026-05-14T12:00:00Z'); t <= Date.parse('2026-08-21T12:00:00Z'); t += 86_400_000) {
+    for (
+      let t = Date.parse('2026-05-14T12:00:00Z');
+      t <= Date.parse('2026-08-21T12:00:00Z');
+      t += 86_400_000
+    ) {
       const date = new Date(t).toISOString().slice(0, 10);
       if (calendar.isTradingDay(date)) tradingDays.push(date);
     }
@@ -111,8 +129,12 @@ describe('committed resources', () => {
     expect(replay.dates).toEqual(tradingDays);
     expect(replay.dates).toHaveLength(69);
     expect(Object.keys(replay.symbols).every((s) => known.has(s))).toBe(true);
-    expect(Object.values(replay.symbols).every((s) => s.close.length === 69 && s.cap.length === 69)).toBe(true);
-    expect(statSync(join(RESOURCES_DIR, RESOURCE_FILES.replay)).size).toBeLessThan(MAX_REPLAY_BYTES);
+    expect(
+      Object.values(replay.symbols).every((s) => s.close.length === 69 && s.cap.length === 69),
+    ).toBe(true);
+    expect(statSync(join(RESOURCES_DIR, RESOURCE_FILES.replay)).size).toBeLessThan(
+      MAX_REPLAY_BYTES,
+    );
   });
 
   it('carry the four split events of the stretch and the real AAPL closes', () => {
@@ -141,7 +163,9 @@ describe('committed resources', () => {
     const named = [...attribution.matchAll(/`(licenses\/[^`]+)`/g)].map((m) => m[1] as string);
 
     expect(named).toEqual(['licenses/FinanceDatabase-MIT.txt', 'licenses/Apache-2.0.txt']);
-    expect(committed('licenses/FinanceDatabase-MIT.txt')).toContain('Copyright (c) 2021 Jeroen Bouma');
+    expect(committed('licenses/FinanceDatabase-MIT.txt')).toContain(
+      'Copyright (c) 2021 Jeroen Bouma',
+    );
     const apache = committed('licenses/Apache-2.0.txt');
     expect(apache).toContain('Version 2.0, January 2004');
     expect(apache).toContain('QuantConnect Corporation');

@@ -13,20 +13,20 @@ import type {
   AlertsResponse,
 } from '../../shared/alert-types.js';
 import type { StockRow } from '../../shared/api-types.js';
-import { SYSTEM_CLOCK, type Clock } from '../domain/types.js';
+import { type Clock, SYSTEM_CLOCK } from '../domain/types.js';
 import type { Engine } from '../engine-types.js';
 import { createLogger, formatError } from '../log.js';
 import { summarizeMarket } from '../market/market-summary.js';
 import { AlertInputError, parseAlertRuleInput } from './alert-schema.js';
-import { createMemoryAlertStore, type AlertStore } from './alert-store.js';
+import { type AlertStore, createMemoryAlertStore } from './alert-store.js';
 import { CrossingTracker } from './crossing-tracker.js';
 import {
+  type CriteriaMatcher,
   crossingSpec,
   describeFiring,
-  observeRule,
-  type CriteriaMatcher,
   type MarketView,
   type Observation,
+  observeRule,
 } from './rule-observations.js';
 
 const log = createLogger('alerts');

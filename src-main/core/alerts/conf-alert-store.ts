@@ -5,7 +5,7 @@
 import Conf from 'conf';
 
 import { STORE_PROJECT_NAME } from '../store/conf-snapshot-store.js';
-import { createAlertStore, type AlertStore } from './alert-store.js';
+import { type AlertStore, createAlertStore } from './alert-store.js';
 
 export const ALERTS_CONFIG_NAME = 'alerts';
 

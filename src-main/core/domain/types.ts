@@ -4,7 +4,13 @@
  */
 import type { AssetType } from '../../shared/api-types.js';
 
-export type { AssetType, QuoteStatus, DataMode, SourceDelay, SourceInfo } from '../../shared/api-types.js';
+export type {
+  AssetType,
+  DataMode,
+  QuoteStatus,
+  SourceDelay,
+  SourceInfo,
+} from '../../shared/api-types.js';
 
 /** A tradable symbol of the universe, with what the map groups and sizes it by. */
 export interface Instrument {

@@ -4,8 +4,8 @@
  */
 import type { StockRow } from '../../shared/api-types.js';
 import { matchesFilter } from './evaluate.js';
-import { isFilterSyntaxError, type FilterSyntaxError } from './filter-error.js';
-import { parseFilter, type FilterNode } from './parser.js';
+import { type FilterSyntaxError, isFilterSyntaxError } from './filter-error.js';
+import { type FilterNode, parseFilter } from './parser.js';
 
 /** A compiled expression: its source, the fields it reads, and the row test. */
 export interface CompiledFilter {
@@ -15,8 +15,7 @@ export interface CompiledFilter {
 }
 
 export type CompileResult =
-  | { ok: true; filter: CompiledFilter }
-  | { ok: false; error: FilterSyntaxError };
+  { ok: true; filter: CompiledFilter } | { ok: false; error: FilterSyntaxError };
 
 function fieldsOf(node: FilterNode, into: Set<string>): Set<string> {
   switch (node.kind) {

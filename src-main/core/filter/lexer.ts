@@ -6,14 +6,7 @@
 import { filterError } from './filter-error.js';
 
 export type TokenKind =
-  | 'identifier'
-  | 'number'
-  | 'string'
-  | 'operator'
-  | 'lparen'
-  | 'rparen'
-  | 'comma'
-  | 'end';
+  'identifier' | 'number' | 'string' | 'operator' | 'lparen' | 'rparen' | 'comma' | 'end';
 
 export interface Token {
   kind: TokenKind;
@@ -143,13 +136,12 @@ function readString(expression: string, start: number): Token | undefined {
 function readIdentifier(expression: string, start: number): Token {
   if (!IDENTIFIER_START.test(expression[start] ?? '')) {
     const char = expression[start] ?? '';
-    throw filterError(
-      expression,
-      `unexpected character "${char}"`,
-      start,
-      start + 1,
-      [...COMPARISON_OPERATORS, '(', ')', ','],
-    );
+    throw filterError(expression, `unexpected character "${char}"`, start, start + 1, [
+      ...COMPARISON_OPERATORS,
+      '(',
+      ')',
+      ',',
+    ]);
   }
   let end = start + 1;
   while (IDENTIFIER_PART.test(expression[end] ?? '')) end += 1;

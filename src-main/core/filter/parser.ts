@@ -16,9 +16,9 @@
  *
  * Keywords and field names are case-insensitive; string comparison is case-insensitive too.
  */
-import { findField, FILTER_FIELDS, type FilterField } from './fields.js';
+import { FILTER_FIELDS, type FilterField, findField } from './fields.js';
 import { filterError } from './filter-error.js';
-import { tokenize, type Token } from './lexer.js';
+import { type Token, tokenize } from './lexer.js';
 
 export type CompareOperator = '<' | '<=' | '>' | '>=' | '=' | '!=';
 export type Literal = number | string;
@@ -160,11 +160,9 @@ class Parser {
     }
 
     const found = this.peek();
-    throw this.error(
-      `expected an operator after ${field.name}, found ${describe(found)}`,
-      found,
-      [...FILTER_OPERATORS.filter((op) => !['and', 'or', 'not'].includes(op))],
-    );
+    throw this.error(`expected an operator after ${field.name}, found ${describe(found)}`, found, [
+      ...FILTER_OPERATORS.filter((op) => !['and', 'or', 'not'].includes(op)),
+    ]);
   }
 
   private parseField(): FilterField {
@@ -280,4 +278,3 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length] ?? 0;
 }
-

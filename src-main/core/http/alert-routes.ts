@@ -2,8 +2,8 @@
  * `/api/alerts`: GET lists the rules and recent firings, POST creates a rule from a small JSON
  * body, and `DELETE /api/alerts/<id>` removes one. Validation errors are 400s naming the field.
  */
-import { isAlertInputError } from '../alerts/alert-schema.js';
 import type { AlertService } from '../alerts/alert-monitor.js';
+import { isAlertInputError } from '../alerts/alert-schema.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './json-body.js';
 import { sendJson } from './responses.js';

@@ -6,7 +6,7 @@
  */
 import type { ApiError, TimeFrame } from '../../shared/api-types.js';
 import type { StockQuery } from '../engine-types.js';
-import { compileFilter, type CompiledFilter } from '../filter/compile-filter.js';
+import { type CompiledFilter, compileFilter } from '../filter/compile-filter.js';
 import { TIME_FRAMES } from '../history/time-frames.js';
 
 /** What the query may name: the engine's sectors and categories. */

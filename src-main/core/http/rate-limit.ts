@@ -3,7 +3,7 @@
  * keeps one per server (so per process) and refuses with 429 when it is empty: a runaway page
  * or script on this machine cannot keep the engine busy answering it.
  */
-import { SYSTEM_CLOCK, type Clock } from '../domain/types.js';
+import { type Clock, SYSTEM_CLOCK } from '../domain/types.js';
 
 export interface RateLimitOptions {
   /** Requests allowed in a burst. */

@@ -1,8 +1,8 @@
 /**
  * A provider failure said plainly for the user, with the action to take. Pure.
  */
-import type { ProviderError } from '../providers/errors.js';
 import { formatEasternTime } from '../market/eastern-clock.js';
+import type { ProviderError } from '../providers/errors.js';
 
 /** "Finnhub says the key is invalid: check it in Settings." and the like. */
 export function describeProviderError(label: string, error: ProviderError): string {

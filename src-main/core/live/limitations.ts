@@ -3,8 +3,8 @@
  * health banner: shown before the user relies on the provider.
  */
 import type { ProviderCapabilities, RatePolicy } from '../providers/provider.js';
-import { formatDuration } from './format-duration.js';
 import { callCost, fullRefreshMs, minimumCalls } from '../scheduler/refresh-estimate.js';
+import { formatDuration } from './format-duration.js';
 
 /** Plain-language limits of `label` with this policy for `symbols` tiles. */
 export function providerLimitations(

@@ -39,8 +39,7 @@ export function createLiveDriver(options: LiveDriverOptions): FetchDriver & { po
   const weights = areaWeights(new Map(universe.instruments.map((i) => [i.symbol, i.marketCap])));
   const importance = (symbol: string): number =>
     (weights.get(symbol) ?? 0) * (interest.isWatched(symbol) ? WATCH_BOOST : 1);
-  const ranked = (): string[] =>
-    universe.symbols().sort((a, b) => importance(b) - importance(a));
+  const ranked = (): string[] => universe.symbols().sort((a, b) => importance(b) - importance(a));
 
   const feed = options.streamAllowed
     ? new StreamFeed({

@@ -3,8 +3,8 @@
  * says what happened and what the user can do. Pure: everything comes in as arguments.
  */
 import type { ProviderHealth, ProviderStateKind, QuotaUnit } from '../../shared/api-types.js';
-import type { DriverStatus } from '../scheduler/driver.js';
 import { formatEasternTime } from '../market/eastern-clock.js';
+import type { DriverStatus } from '../scheduler/driver.js';
 
 const MS_PER_SECOND = 1000;
 

@@ -22,13 +22,13 @@ import type { Timers } from '../scheduler/timers.js';
 import type { UsageStore } from '../scheduler/usage-store.js';
 import type { Universe } from '../universe/universe.js';
 import { providerLimitations } from './limitations.js';
+import { createLiveDriver } from './live-driver.js';
 import {
   checkSettings,
   createLiveProvider,
   providerLabel,
   type ProviderTuning,
 } from './provider-settings.js';
-import { createLiveDriver } from './live-driver.js';
 import type { ViewerInterest } from './viewer-interest.js';
 
 const log = createLogger('provider-session');
@@ -138,8 +138,7 @@ export class ProviderSession {
   configure(settings: ProviderSettings, running: boolean): Promise<void> {
     const next = this.switching.then(async () => {
       const old = this.active;
-      const incoming =
-        settings.provider === 'replay' ? this.replay() : this.fromSettings(settings);
+      const incoming = settings.provider === 'replay' ? this.replay() : this.fromSettings(settings);
       await this.shutdown(old);
 
       const toReplay = incoming.provider.id === 'replay';
@@ -147,7 +146,8 @@ export class ProviderSession {
       // Simulated replay prices must never block real ones (nor the reverse), so across a
       // replay boundary any new quote wins; between live providers newer-wins still holds.
       // Each held quote names the provider it came from, not merely the one being left.
-      const reasonFor = (from: string): string => `last good data from ${from}, waiting for ${incoming.label}`;
+      const reasonFor = (from: string): string =>
+        `last good data from ${from}, waiting for ${incoming.label}`;
       this.options.marketState.markHeld(reasonFor, { replaceable: toReplay !== fromReplay });
       this.active = incoming;
       this.options.marketState.setSource(incoming.label);
@@ -192,7 +192,13 @@ export class ProviderSession {
       LIVE_STALE_MAX_MS,
       Math.max(LIVE_STALE_MIN_MS, LIVE_STALE_REFRESH_MULTIPLE * refresh),
     );
-    return { provider, driver, label: providerLabel(checked.id), policy: driver.policy, staleAfterMs };
+    return {
+      provider,
+      driver,
+      label: providerLabel(checked.id),
+      policy: driver.policy,
+      staleAfterMs,
+    };
   }
 
   private simple(provider: MarketDataProvider, policy: RatePolicy): Active {

@@ -3,16 +3,17 @@
  * replay, or a live adapter from the registry with the key, the base-URL override and the
  * test tuning. The key is registered with the logger's redaction before anything can log it.
  */
+import '../providers/index.js';
+
 import type { Clock } from '../domain/types.js';
 import type { ProviderSettings } from '../engine-types.js';
 import { redact } from '../log.js';
-import '../providers/index.js';
 import type { MarketDataProvider } from '../providers/provider.js';
 import {
   createProvider,
   getProviderEntry,
-  isProviderId,
   type HttpTuning,
+  isProviderId,
   type ProviderId,
   type StreamTuning,
 } from '../providers/registry.js';

@@ -4,7 +4,7 @@
  * instant is the replayed market time, so the status bar shows the replayed session.
  */
 import type { MarketSessionInfo } from '../../shared/api-types.js';
-import { REGULAR_CLOSE, type NyseCalendar } from './nyse-calendar.js';
+import { type NyseCalendar, REGULAR_CLOSE } from './nyse-calendar.js';
 
 /** The session at `epochMs`; `replayed` says whether that instant is simulated. */
 export function marketSessionAt(

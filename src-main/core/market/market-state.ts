@@ -4,11 +4,11 @@
  */
 import type { HealthCounts, QuoteChange, StockRow } from '../../shared/api-types.js';
 import type { Clock, Instrument, Quote } from '../domain/types.js';
+import { formatDuration } from '../live/format-duration.js';
 import { createLogger } from '../log.js';
 import type { StreamTick } from '../providers/provider.js';
-import { formatDuration } from '../live/format-duration.js';
 import { formatEasternMinute } from './eastern-clock.js';
-import { toQuoteChange, toStockRow, type SymbolStatus } from './quote-rows.js';
+import { type SymbolStatus, toQuoteChange, toStockRow } from './quote-rows.js';
 
 const log = createLogger('market-state');
 
@@ -126,7 +126,12 @@ export class MarketState {
 
       this.entries.set(
         tick.symbol,
-        this.fresh({ ...held, price: tick.price, timestamp: tick.timestamp, receivedAt: tick.receivedAt }),
+        this.fresh({
+          ...held,
+          price: tick.price,
+          timestamp: tick.timestamp,
+          receivedAt: tick.receivedAt,
+        }),
       );
       this.newest = Math.max(this.newest ?? tick.timestamp, tick.timestamp);
       changed.add(tick.symbol);
@@ -156,7 +161,8 @@ export class MarketState {
 
   /** Changes the age after which a quote is stale (a provider switch changes the pace). */
   setStaleAfter(ms: number): void {
-    if (!(ms > 0)) throw new RangeError(`market state: \`staleAfterMs\` must be > 0, received ${ms}`);
+    if (!(ms > 0))
+      throw new RangeError(`market state: \`staleAfterMs\` must be > 0, received ${ms}`);
     this.staleAfterMs = ms;
     this.sweep();
   }
@@ -185,7 +191,9 @@ export class MarketState {
     }
     // A held quote also says why the current provider is not replacing it, when it knows.
     if (entry.restoredReason) {
-      const reason = this.condition ? `${entry.restoredReason} — ${this.condition}` : entry.restoredReason;
+      const reason = this.condition
+        ? `${entry.restoredReason} — ${this.condition}`
+        : entry.restoredReason;
       return { status: 'stale', reason };
     }
 

@@ -32,7 +32,10 @@ const calendarSchema = z.object({
     z.object({
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       type: z.enum(['holiday', 'early_close']),
-      closeTimeEt: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+      closeTimeEt: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .nullable(),
       name: z.string(),
     }),
   ),

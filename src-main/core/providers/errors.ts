@@ -3,12 +3,7 @@
  * error bodies, HTML pages, truncated JSON) onto exactly one of these.
  */
 export type ProviderErrorKind =
-  | 'rate-limited'
-  | 'bad-key'
-  | 'plan-limit'
-  | 'unknown-symbol'
-  | 'provider-down'
-  | 'malformed';
+  'rate-limited' | 'bad-key' | 'plan-limit' | 'unknown-symbol' | 'provider-down' | 'malformed';
 
 export interface ProviderErrorOptions {
   cause?: unknown;

@@ -79,7 +79,9 @@ function checkOptions(options: HttpClientOptions): void {
   try {
     url = new URL(options.baseUrl);
   } catch {
-    throw new TypeError(`http client: baseUrl must be an absolute URL, received "${options.baseUrl}"`);
+    throw new TypeError(
+      `http client: baseUrl must be an absolute URL, received "${options.baseUrl}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`http client: baseUrl must be http(s), received "${url.protocol}"`);
@@ -121,7 +123,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     hooks: {
       beforeRetry: [
         (error, retryCount) => {
-          log.debug(`retry ${options.providerId}: attempt ${retryCount} after ${error.code ?? error.name}`);
+          log.debug(
+            `retry ${options.providerId}: attempt ${retryCount} after ${error.code ?? error.name}`,
+          );
         },
       ],
     },
@@ -141,7 +145,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         for (const [name, value] of Object.entries(response.headers)) {
           headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
         }
-        return { status: response.statusCode, headers, body: response.body, receivedAt: clock.now() };
+        return {
+          status: response.statusCode,
+          headers,
+          body: response.body,
+          receivedAt: clock.now(),
+        };
       } catch (error) {
         if (getOptions.signal?.aborted) throw getOptions.signal.reason ?? error;
         throw networkFailure(options.providerId, relative, error, timeoutMs, secrets);

@@ -112,7 +112,10 @@ export function validate<S extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-  return throwMalformed(providerId, `${what}: unexpected shape at ${where}: ${issue?.message ?? 'invalid'}`);
+  return throwMalformed(
+    providerId,
+    `${what}: unexpected shape at ${where}: ${issue?.message ?? 'invalid'}`,
+  );
 }
 
 function throwMalformed(providerId: string, detail: string): never {

@@ -10,7 +10,14 @@ import { POLYGON_ENTRY } from './polygon/polygon-provider.js';
 import { registerProvider } from './registry.js';
 import { TWELVEDATA_ENTRY } from './twelvedata/twelvedata-provider.js';
 
-for (const entry of [FINNHUB_ENTRY, ALPACA_ENTRY, POLYGON_ENTRY, TWELVEDATA_ENTRY, FMP_ENTRY, ALPHAVANTAGE_ENTRY]) {
+for (const entry of [
+  FINNHUB_ENTRY,
+  ALPACA_ENTRY,
+  POLYGON_ENTRY,
+  TWELVEDATA_ENTRY,
+  FMP_ENTRY,
+  ALPHAVANTAGE_ENTRY,
+]) {
   registerProvider(entry);
 }
 

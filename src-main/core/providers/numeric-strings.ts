@@ -22,12 +22,16 @@ export function parsePercent(value: unknown): number | null {
 
 /** The value when it is a finite number above zero, else null (a price or close of 0 means "none"). */
 export function positiveOrNull(value: number | null | undefined): number | null {
-  return value !== null && value !== undefined && Number.isFinite(value) && value > 0 ? value : null;
+  return value !== null && value !== undefined && Number.isFinite(value) && value > 0
+    ? value
+    : null;
 }
 
 /** The value when it is a finite number of at least zero (volumes), else null. */
 export function nonNegativeOrNull(value: number | null | undefined): number | null {
-  return value !== null && value !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
+  return value !== null && value !== undefined && Number.isFinite(value) && value >= 0
+    ? value
+    : null;
 }
 
 /**

@@ -5,7 +5,14 @@
 import type { Clock } from '../domain/types.js';
 import type { MarketDataProvider } from './provider.js';
 
-export const PROVIDER_IDS = ['finnhub', 'alpaca', 'polygon', 'twelvedata', 'fmp', 'alphavantage'] as const;
+export const PROVIDER_IDS = [
+  'finnhub',
+  'alpaca',
+  'polygon',
+  'twelvedata',
+  'fmp',
+  'alphavantage',
+] as const;
 
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -73,7 +80,8 @@ const entries = new Map<ProviderId, ProviderEntry>();
  * file does not change when an adapter is added.
  */
 export function registerProvider(entry: ProviderEntry): void {
-  if (entries.has(entry.id)) throw new Error(`register provider: "${entry.id}" is already registered`);
+  if (entries.has(entry.id))
+    throw new Error(`register provider: "${entry.id}" is already registered`);
   entries.set(entry.id, entry);
 }
 
@@ -91,7 +99,9 @@ export function getProviderEntry(id: ProviderId): ProviderEntry | undefined {
 export function createProvider(id: ProviderId, config: ProviderConfig): MarketDataProvider {
   const entry = entries.get(id);
   if (!entry) {
-    throw new Error(`create provider: "${id}" has no adapter registered (import providers/index.js)`);
+    throw new Error(
+      `create provider: "${id}" has no adapter registered (import providers/index.js)`,
+    );
   }
   if (config.apiKey.trim() === '') throw new Error(`create provider ${id}: apiKey is empty`);
   if (entry.needsSecret && !config.apiSecret?.trim()) {

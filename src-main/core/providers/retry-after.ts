@@ -23,7 +23,10 @@ const DELAY_SECONDS = /^\d+$/;
  * Returns `undefined` when the header is absent or unreadable, so the caller falls back to
  * its own backoff. A date in the past gives 0. Delays are capped at MAX_RETRY_AFTER_MS.
  */
-export function parseRetryAfterMs(value: string | undefined | null, now: number): number | undefined {
+export function parseRetryAfterMs(
+  value: string | undefined | null,
+  now: number,
+): number | undefined {
   if (value === undefined || value === null) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
@@ -43,7 +46,10 @@ export function parseRetryAfterMs(value: string | undefined | null, now: number)
  * Parses an epoch-seconds reset header (`X-RateLimit-Reset`, `X-Ratelimit-Reset`) into a delay
  * in milliseconds from `now`. Returns `undefined` when absent or not a positive number.
  */
-export function parseResetEpochSecondsMs(value: string | undefined | null, now: number): number | undefined {
+export function parseResetEpochSecondsMs(
+  value: string | undefined | null,
+  now: number,
+): number | undefined {
   if (value === undefined || value === null) return undefined;
   const seconds = Number(value.trim());
   if (!Number.isFinite(seconds) || seconds <= 0) return undefined;

@@ -51,7 +51,10 @@ export class SymbolMapper {
 
   /** The engine symbol for a provider symbol, or undefined when it was not asked for. */
   toEngine(providerSymbol: string): string | undefined {
-    return this.byProvider.get(providerSymbol.trim().toUpperCase()) ?? this.byProvider.get(providerSymbol);
+    return (
+      this.byProvider.get(providerSymbol.trim().toUpperCase()) ??
+      this.byProvider.get(providerSymbol)
+    );
   }
 
   /** Converts a single symbol with this mapper's form (for symbols that were not asked for). */

@@ -49,7 +49,8 @@ export class WsConnection {
 
   constructor(private readonly options: WsConnectionOptions) {
     this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
-    if (!(this.stallMs > 0)) throw new TypeError(`ws connection: stallMs must be > 0, received ${this.stallMs}`);
+    if (!(this.stallMs > 0))
+      throw new TypeError(`ws connection: stallMs must be > 0, received ${this.stallMs}`);
   }
 
   /** Opens the first connection. */
@@ -72,12 +73,16 @@ export class WsConnection {
   reconnect(reason: string, minDelayMs = 0): void {
     if (this.stopped) return;
     this.teardown();
-    const { reconnectBaseMs = DEFAULT_RECONNECT_BASE_MS, reconnectMaxMs = DEFAULT_RECONNECT_MAX_MS } =
-      this.options;
+    const {
+      reconnectBaseMs = DEFAULT_RECONNECT_BASE_MS,
+      reconnectMaxMs = DEFAULT_RECONNECT_MAX_MS,
+    } = this.options;
     const backoff = Math.min(reconnectBaseMs * 2 ** this.attempts, reconnectMaxMs);
     const delay = Math.max(minDelayMs, backoff * (0.5 + Math.random() / 2));
     this.attempts += 1;
-    log.info(`reconnect ${this.options.providerId}: ${reason}; next try in ${Math.round(delay)} ms`);
+    log.info(
+      `reconnect ${this.options.providerId}: ${reason}; next try in ${Math.round(delay)} ms`,
+    );
     this.options.onState('reconnecting', reason);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
   }
@@ -92,7 +97,10 @@ export class WsConnection {
   private connect(): void {
     if (this.stopped) return;
     this.options.onState('connecting');
-    const socket = new WebSocket(this.options.url(), { headers: this.options.headers, handshakeTimeout: this.stallMs });
+    const socket = new WebSocket(this.options.url(), {
+      headers: this.options.headers,
+      handshakeTimeout: this.stallMs,
+    });
     this.socket = socket;
 
     socket.on('open', () => {

@@ -34,7 +34,9 @@ export function areaWeights(
   areas: ReadonlyMap<string, number | null>,
   exponent = AREA_WEIGHT_EXPONENT,
 ): Map<string, number> {
-  const known = [...areas.values()].filter((a): a is number => a !== null && a > 0).sort((a, b) => a - b);
+  const known = [...areas.values()]
+    .filter((a): a is number => a !== null && a > 0)
+    .sort((a, b) => a - b);
   const median = known[Math.floor(known.length / 2)] ?? 1;
   const largest = known[known.length - 1] ?? 1;
   const out = new Map<string, number>();
@@ -58,7 +60,11 @@ export function scoreOf(symbol: string, input: RankInput): number {
 export function rankSymbols(input: RankInput, count: number): string[] {
   const scored = input.symbols
     .filter((s) => !input.inFlight.has(s))
-    .map((symbol) => ({ symbol, score: scoreOf(symbol, input), weight: input.weights.get(symbol) ?? 0 }));
+    .map((symbol) => ({
+      symbol,
+      score: scoreOf(symbol, input),
+      weight: input.weights.get(symbol) ?? 0,
+    }));
   scored.sort((a, b) => {
     if (a.score !== b.score) return b.score - a.score;
     // Equal scores (never fetched, or fetched together): watched, then bigger tiles first.

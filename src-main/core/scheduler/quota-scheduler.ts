@@ -79,7 +79,12 @@ export class QuotaScheduler implements FetchDriver {
     this.gate = new RateGate(options.policy);
     this.timers = options.timers ?? SYSTEM_TIMERS;
     const store = options.usageStore ?? new MemoryUsageStore();
-    this.quota = new DailyQuota(options.provider.id, options.policy.perDay, store, options.clock.now());
+    this.quota = new DailyQuota(
+      options.provider.id,
+      options.policy.perDay,
+      store,
+      options.clock.now(),
+    );
   }
 
   /** Calls in flight now (tests and the benchmark wait for 0). */
@@ -189,7 +194,7 @@ export class QuotaScheduler implements FetchDriver {
   }
 
   private quotaResetAt(now: number): number {
-    log.info('schedule: the day\'s quota is used up; waiting for the next quota day');
+    log.info("schedule: the day's quota is used up; waiting for the next quota day");
     this.options.onStatus?.();
     return nextDayStart(now, this.quota.zone);
   }

@@ -8,7 +8,10 @@ import type { RatePolicy } from '../providers/provider.js';
  * The policy with `perMinute` lowered to `limitPerMinute` when that is stricter, or unchanged.
  * A per-second cap above the new per-minute cap is lowered too, so bursts stay within it.
  */
-export function lowerRatePolicy(policy: RatePolicy, limitPerMinute: number | undefined): RatePolicy {
+export function lowerRatePolicy(
+  policy: RatePolicy,
+  limitPerMinute: number | undefined,
+): RatePolicy {
   if (limitPerMinute === undefined) return policy;
   if (!Number.isInteger(limitPerMinute) || limitPerMinute < 1) {
     throw new RangeError(

@@ -28,8 +28,10 @@ export class RateGate {
 
   constructor(policy: RatePolicy) {
     this.windows = [];
-    if (policy.perSecond !== undefined) this.windows.push({ ms: MS_PER_SECOND, cap: policy.perSecond });
-    if (policy.perMinute !== undefined) this.windows.push({ ms: MS_PER_MINUTE, cap: policy.perMinute });
+    if (policy.perSecond !== undefined)
+      this.windows.push({ ms: MS_PER_SECOND, cap: policy.perSecond });
+    if (policy.perMinute !== undefined)
+      this.windows.push({ ms: MS_PER_MINUTE, cap: policy.perMinute });
     for (const w of this.windows) {
       if (!Number.isInteger(w.cap) || w.cap < 1) {
         throw new RangeError(`rate gate: caps must be integers >= 1, received ${w.cap}`);

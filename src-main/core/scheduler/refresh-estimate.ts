@@ -34,7 +34,11 @@ export function sustainedRate(policy: RatePolicy): number {
  * Expected ms to fetch every symbol once in full batches at the sustained rate; null for a
  * policy without caps (the replay: as fast as it answers).
  */
-export function fullRefreshMs(policy: RatePolicy, batchSize: number, symbols: number): number | null {
+export function fullRefreshMs(
+  policy: RatePolicy,
+  batchSize: number,
+  symbols: number,
+): number | null {
   const rate = sustainedRate(policy);
   if (!Number.isFinite(rate)) return null;
   const calls = minimumCalls(symbols, batchSize);

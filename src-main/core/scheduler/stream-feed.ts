@@ -4,7 +4,12 @@
  * REST scheduler still fetches those symbols, less eagerly, for previous close and volume.
  */
 import { createLogger } from '../log.js';
-import type { MarketDataProvider, StreamHandle, StreamState, StreamTick } from '../providers/provider.js';
+import type {
+  MarketDataProvider,
+  StreamHandle,
+  StreamState,
+  StreamTick,
+} from '../providers/provider.js';
 
 const log = createLogger('stream-feed');
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import type { Instrument } from '../domain/types.js';
 import { readJsonResource, ResourceError } from '../resources/read-resource.js';
-import { universeFileSchema, type InstrumentRow } from './universe-schema.js';
+import { type InstrumentRow, universeFileSchema } from './universe-schema.js';
 
 export const UNIVERSE_FILE = 'universe.json';
 

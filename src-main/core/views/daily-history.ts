@@ -3,7 +3,7 @@
  * tooltip's longer sparkline.
  */
 import type { HistoryResponse } from '../../shared/api-types.js';
-import { splitFactor, type DailyCloses } from '../history/time-frames.js';
+import { type DailyCloses, splitFactor } from '../history/time-frames.js';
 
 /** The `daily` part of `/api/history`; `dayIndex` undefined means no replay is running. */
 export function dailyHistory(

@@ -13,15 +13,15 @@ import type {
   StocksResponse,
   TimeFrame,
 } from '../../shared/api-types.js';
-import { SYSTEM_CLOCK, type Clock } from '../domain/types.js';
+import { type Clock, SYSTEM_CLOCK } from '../domain/types.js';
 import type { RunningEngine } from '../engine.js';
 import type { Engine, StockQuery } from '../engine-types.js';
 import { fieldInfos } from '../filter/fields.js';
-import { createLogger, formatError } from '../log.js';
 import { FILTER_OPERATORS } from '../filter/parser.js';
 import { SavedFilters } from '../filter/saved-filters.js';
-import { computePerformance, TIME_FRAMES, type PerformanceResult } from '../history/time-frames.js';
 import { PriceHistory } from '../history/price-history.js';
+import { computePerformance, type PerformanceResult, TIME_FRAMES } from '../history/time-frames.js';
+import { createLogger, formatError } from '../log.js';
 import { marketSessionAt } from '../market/market-session.js';
 import { loadNyseCalendar } from '../market/nyse-calendar.js';
 import { loadReplayData, type ReplayData } from '../providers/replay/replay-data.js';
@@ -171,8 +171,7 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
       .filter((row) => inUniverse(row, universeId))
       .filter(
         (row) =>
-          query.categories.length === 0 ||
-          query.categories.some((c) => row.categories.includes(c)),
+          query.categories.length === 0 || query.categories.some((c) => row.categories.includes(c)),
       );
     if (query.filter) rows = rows.filter((row) => query.filter?.test(row) === true);
 

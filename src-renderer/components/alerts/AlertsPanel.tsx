@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import './alerts.css';
+
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 
 import type { AlertsResponse } from '../../../src-main/shared/alert-types';
 import { createAlert, deleteAlert, listAlerts } from '../../api/alerts-client';
@@ -7,11 +9,10 @@ import {
   directionsOf,
   EMPTY_DRAFT,
   KIND_LABELS,
-  toRuleInput,
   type RuleDraft,
   type RuleKind,
+  toRuleInput,
 } from './rule-form';
-import './alerts.css';
 
 export interface AlertsPanelProps {
   /** Sector names for sector rules, as the map spells them. */

@@ -1,6 +1,7 @@
+import './breadth.css';
+
 import { formatPercent } from '../../lib/format';
 import type { Breadth } from './breadth';
-import './breadth.css';
 
 interface Props {
   breadth: Breadth;

@@ -2,10 +2,10 @@ import { useId, useState } from 'react';
 
 import type { FilterFieldInfo } from '../../../src-main/shared/api-types';
 import {
-  buildExpression,
-  operatorsFor,
   type BuilderJoin,
   type BuilderRow,
+  buildExpression,
+  operatorsFor,
 } from './build-expression';
 
 interface Props {

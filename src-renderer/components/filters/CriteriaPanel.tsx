@@ -1,11 +1,12 @@
+import './filters.css';
+
 import { useRef, useState } from 'react';
 
 import { CriteriaBuilder } from './CriteriaBuilder';
-import { CriteriaInput, type CheckFn } from './CriteriaInput';
+import { type CheckFn, CriteriaInput } from './CriteriaInput';
 import { useCloseOnOutsidePress } from './Filters';
 import { SavedFilters } from './SavedFilters';
 import type { SavedFiltersState } from './use-saved-filters';
-import './filters.css';
 
 interface Props {
   applied: string;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 
 import type { Watchlist } from '../../../src-main/shared/api-types';
 import type { ViewState } from '../../lib/view-state';
@@ -102,7 +102,13 @@ export function categoryOptionsWith(
 }
 
 /** The sector and category filters. Options come from the data the server sent. */
-export function Filters({ view, sectorOptions, categoryOptions, watchlists = [], onChange }: Props) {
+export function Filters({
+  view,
+  sectorOptions,
+  categoryOptions,
+  watchlists = [],
+  onChange,
+}: Props) {
   const names = new Map(watchlists.map((w) => [`${WATCHLIST_PREFIX}${w.id}`, w.name]));
   const describeCategory = (id: string) => {
     const list = names.get(id);

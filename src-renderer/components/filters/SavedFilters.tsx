@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 
 import type { SavedFilter } from '../../../src-main/shared/api-types';
 

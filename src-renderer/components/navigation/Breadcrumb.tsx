@@ -1,5 +1,6 @@
-import type { DrillPath } from '../../chart/heatmap-view';
 import './navigation.css';
+
+import type { DrillPath } from '../../chart/heatmap-view';
 
 interface Props {
   /** Name of the whole map, e.g. "S&P 500". */

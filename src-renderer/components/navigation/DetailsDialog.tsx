@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 
 import type { Performance, TimeFrame } from '../../../src-main/shared/api-types';
+import { formatPercent } from '../../lib/format';
 import type { Tile } from '../../lib/tiles';
 import { tooltipLines } from '../../lib/tooltip-lines';
-import { formatPercent } from '../../lib/format';
 import { Sparkline } from '../tooltip/Sparkline';
 import { recentPrices, useHistory } from '../tooltip/use-history';
 

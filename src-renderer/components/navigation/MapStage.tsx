@@ -1,11 +1,6 @@
 import type { Ref } from 'react';
 
-import type {
-  DrillPath,
-  HeatmapHandle,
-  MapGroupRef,
-  ViewOptions,
-} from '../../chart/heatmap-view';
+import type { DrillPath, HeatmapHandle, MapGroupRef, ViewOptions } from '../../chart/heatmap-view';
 import { tileValue } from '../../chart/tile-value';
 import type { Tile } from '../../lib/tiles';
 import { HeatmapChart } from '../HeatmapChart';

@@ -1,7 +1,7 @@
-import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
+import { forwardRef, type KeyboardEvent, useId, useState } from 'react';
 
 import { formatPercent } from '../../lib/format';
-import { searchTiles, type Searchable } from './search-tiles';
+import { type Searchable, searchTiles } from './search-tiles';
 
 export interface SearchRow extends Searchable {
   sector: string;

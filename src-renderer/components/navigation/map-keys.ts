@@ -5,7 +5,7 @@
  * the keyboard listener applies the returned state and performs the effect.
  */
 import type { DrillPath } from '../../chart/heatmap-view';
-import { edgeTile, nextTile, type NavDirection, type NavRect } from './grid-nav';
+import { edgeTile, type NavDirection, type NavRect, nextTile } from './grid-nav';
 
 export interface MapNavState {
   drillPath: DrillPath;

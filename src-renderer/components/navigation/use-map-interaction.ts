@@ -5,12 +5,12 @@
  * None of it lives in the tiles, so a live update or a re-layout never resets it.
  */
 import {
+  type KeyboardEvent,
+  type RefObject,
   useCallback,
   useEffect,
   useRef,
   useState,
-  type KeyboardEvent,
-  type RefObject,
 } from 'react';
 
 import type {
@@ -21,8 +21,8 @@ import type {
   MapTileRef,
 } from '../../chart/heatmap-view';
 import type { Tile } from '../../lib/tiles';
-import type { ContextMenuTarget } from './TileContextMenu';
 import { drillUp, reduceMapKey } from './map-keys';
+import type { ContextMenuTarget } from './TileContextMenu';
 
 export interface MapInteraction {
   focused: string | null;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 
 /** How long a confirmation stays on screen. */
 export const TOAST_MS = 3500;
@@ -14,9 +14,12 @@ export function useToast(): { show(text: string): void; node: ReactNode } {
     timer.current = setTimeout(() => setText(''), TOAST_MS);
   }, []);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const node = (
     <div className={text ? 'toast' : 'sr-only'} role="status">

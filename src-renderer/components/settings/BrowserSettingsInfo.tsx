@@ -30,9 +30,9 @@ export function BrowserSettingsInfo({ health }: Props) {
       </p>
       {health && <p>{health.providerState.message}</p>}
       <p>
-        In a browser these settings are read-only. To use your own key, set these variables in
-        the server’s environment or in a <code>.env</code> file in the folder you start it
-        from, then restart <code>npm run serve</code>:
+        In a browser these settings are read-only. To use your own key, set these variables in the
+        server’s environment or in a <code>.env</code> file in the folder you start it from, then
+        restart <code>npm run serve</code>:
       </p>
       <dl className="settings-variables">
         {VARIABLES.map(([name, text]) => (

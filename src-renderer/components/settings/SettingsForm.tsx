@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 
 import type { HealthResponse } from '../../../src-main/shared/api-types';
 import {
-  PROVIDER_IDS,
   type HeatmapApi,
   type KeyTestReply,
+  PROVIDER_IDS,
   type ProviderId,
   type Settings,
   type SettingsPatch,

@@ -1,11 +1,12 @@
+import './settings.css';
+
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 import type { HealthResponse } from '../../../src-main/shared/api-types';
 import { BrowserSettingsInfo } from './BrowserSettingsInfo';
 import { SettingsForm } from './SettingsForm';
-import { useDesktopSettings, type SettingsApi } from './use-desktop-settings';
-import './settings.css';
+import { type SettingsApi, useDesktopSettings } from './use-desktop-settings';
 
 interface Props {
   health: HealthResponse | null;

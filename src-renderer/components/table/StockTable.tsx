@@ -1,9 +1,10 @@
+import './table.css';
+
 import { useState } from 'react';
 
 import { formatMarketCap, formatPercent, formatPrice } from '../../lib/format';
 import type { Tile } from '../../lib/tiles';
-import { nextSort, sortRows, type SortKey, type SortState, type TableRow } from './sort-rows';
-import './table.css';
+import { nextSort, type SortKey, sortRows, type SortState, type TableRow } from './sort-rows';
 
 interface Props {
   tiles: readonly Tile[];

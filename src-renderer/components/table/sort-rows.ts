@@ -1,14 +1,7 @@
 /** Sorting of the table view's rows. Pure. */
 
 export type SortKey =
-  | 'symbol'
-  | 'name'
-  | 'sector'
-  | 'industry'
-  | 'price'
-  | 'value'
-  | 'marketCap'
-  | 'share';
+  'symbol' | 'name' | 'sector' | 'industry' | 'price' | 'value' | 'marketCap' | 'share';
 
 export type SortDirection = 'ascending' | 'descending';
 

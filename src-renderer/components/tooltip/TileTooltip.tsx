@@ -1,13 +1,14 @@
+import './tooltip.css';
+
 import { useLayoutEffect, useRef, useState } from 'react';
 
 import type { ClientRect, MapTileRef } from '../../chart/heatmap-view';
+import { formatPercent } from '../../lib/format';
 import type { Tile } from '../../lib/tiles';
 import { tooltipLines } from '../../lib/tooltip-lines';
-import { formatPercent } from '../../lib/format';
 import { shareWords } from '../navigation/labels';
 import { Sparkline } from './Sparkline';
-import { recentPrices, useHistory, type HistoryState } from './use-history';
-import './tooltip.css';
+import { type HistoryState, recentPrices, useHistory } from './use-history';
 
 interface Props {
   tile: Tile;

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-
 import '../navigation/navigation.css';
+
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 
 interface Props {
   symbol: string;

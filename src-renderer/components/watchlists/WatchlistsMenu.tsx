@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
-import { WatchlistsPanel } from './WatchlistsPanel';
 import type { WatchlistsState } from './use-watchlists';
+import { WatchlistsPanel } from './WatchlistsPanel';
 
 interface Props {
   state: WatchlistsState;

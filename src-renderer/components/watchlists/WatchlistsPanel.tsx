@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import './watchlists.css';
+
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 
 import type { Watchlist } from '../../../src-main/shared/api-types';
 import type { ImportMode } from '../../api/watchlists-client';
 import { describeWatchlistError, type WatchlistsState } from './use-watchlists';
 import { csvFileName, downloadText, watchlistCsv } from './watchlist-csv';
-import './watchlists.css';
 
 interface Props {
   state: WatchlistsState;

@@ -11,8 +11,7 @@ import * as api from '../../api/watchlists-client';
 
 /** A finished operation: the watchlist it left, or the API's error (with its detail). */
 export type WatchlistOutcome<T = Watchlist> =
-  | { ok: true; value: T }
-  | { ok: false; error: ApiError };
+  { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface WatchlistsState {
   watchlists: Watchlist[];
@@ -40,7 +39,7 @@ export type WatchlistsClient = Pick<
   | 'exportWatchlistCsv'
 >;
 
-const outcome = <T,>(r: ApiResult<T>): WatchlistOutcome<T> =>
+const outcome = <T>(r: ApiResult<T>): WatchlistOutcome<T> =>
   r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
 
 /** The user's watchlists from `/api/watchlists`, reloaded after every change. */
@@ -59,7 +58,7 @@ export function useWatchlists(client: WatchlistsClient = api): WatchlistsState {
     void reload();
   }, [reload]);
 
-  const after = async <T,>(result: ApiResult<T>): Promise<WatchlistOutcome<T>> => {
+  const after = async <T>(result: ApiResult<T>): Promise<WatchlistOutcome<T>> => {
     if (result.ok) await reload();
     return outcome(result);
   };

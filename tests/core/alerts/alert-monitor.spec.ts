@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import {
+  type AlertMonitorOptions,
+  createAlertMonitor,
+} from '../../../src-main/core/alerts/alert-monitor.js';
 import { isAlertInputError } from '../../../src-main/core/alerts/alert-schema.js';
 import { createMemoryAlertStore } from '../../../src-main/core/alerts/alert-store.js';
-import {
-  createAlertMonitor,
-  type AlertMonitorOptions,
-} from '../../../src-main/core/alerts/alert-monitor.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { TestMarket } from './market-fixture.js';
 

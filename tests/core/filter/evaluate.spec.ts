@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { StockRow } from '../../../src-main/shared/api-types.js';
 import { compileFilter } from '../../../src-main/core/filter/compile-filter.js';
+import type { StockRow } from '../../../src-main/shared/api-types.js';
 
 function stock(overrides: Partial<StockRow> = {}): StockRow {
   return {
@@ -34,7 +34,12 @@ describe('compiled filters', () => {
     expect(matches('changePercent > 2 and marketCap > 100e9', stock())).toBe(true);
     expect(matches('changePercent > 2 and marketCap > 500B', stock())).toBe(false);
     expect(matches('sector = "Energy" or symbol in ("AAPL","MSFT")', stock())).toBe(true);
-    expect(matches('sector = "Energy" or symbol in ("AAPL","MSFT")', stock({ sector: 'IT', symbol: 'MSFT' }))).toBe(true);
+    expect(
+      matches(
+        'sector = "Energy" or symbol in ("AAPL","MSFT")',
+        stock({ sector: 'IT', symbol: 'MSFT' }),
+      ),
+    ).toBe(true);
     expect(matches('not (price < 10)', stock())).toBe(true);
   });
 

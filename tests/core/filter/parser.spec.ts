@@ -46,7 +46,10 @@ describe('parseFilter (valid expressions)', () => {
     });
     expect(parseFilter('sector not in ("Energy")')).toMatchObject({ kind: 'in', negated: true });
     expect(parseFilter('name contains "bank"')).toMatchObject({ kind: 'contains', value: 'bank' });
-    expect(parseFilter('not (price < 10)')).toMatchObject({ kind: 'not', operand: { kind: 'compare' } });
+    expect(parseFilter('not (price < 10)')).toMatchObject({
+      kind: 'not',
+      operand: { kind: 'compare' },
+    });
   });
 
   it('takes keywords, field names and == / <> in any case', () => {
@@ -65,7 +68,9 @@ describe('parseFilter (errors with positions)', () => {
   it('names an unknown field, suggests the near one and lists every field', () => {
     const error = errorOf('changePercnt > 2');
 
-    expect(error.message).toBe('unknown field "changePercnt" (did you mean changePercent?) (at character 1)');
+    expect(error.message).toBe(
+      'unknown field "changePercnt" (did you mean changePercent?) (at character 1)',
+    );
     expect(error.position).toBe(0);
     expect(error.end).toBe(12);
     expect(error.excerpt).toBe('changePercnt > 2\n^^^^^^^^^^^^');
@@ -100,7 +105,9 @@ describe('parseFilter (errors with positions)', () => {
   });
 
   it('refuses an unknown suffix and a stray character', () => {
-    expect(errorOf('marketCap > 10X').message).toMatch(/"10X" is not a number; suffixes are k, M, B and T/);
+    expect(errorOf('marketCap > 10X').message).toMatch(
+      /"10X" is not a number; suffixes are k, M, B and T/,
+    );
     const stray = errorOf('price > 1 & volume > 2');
     expect(stray.message).toMatch(/unexpected character "&"/);
     expect(stray.position).toBe(10);
@@ -114,7 +121,9 @@ describe('parseFilter (errors with positions)', () => {
   });
 
   it('refuses trailing tokens, a missing operator and an empty expression', () => {
-    expect(errorOf('price > 1 price').message).toMatch(/expected "and", "or" or the end, found "price"/);
+    expect(errorOf('price > 1 price').message).toMatch(
+      /expected "and", "or" or the end, found "price"/,
+    );
     expect(errorOf('price 1').message).toMatch(/expected an operator after price, found "1"/);
     expect(errorOf('   ').message).toMatch(/expression is empty/);
     expect(errorOf('price > 1 and').message).toMatch(/expected a field name, found the end/);

@@ -3,8 +3,8 @@
  * the renderer) as a child process on 127.0.0.1, with its stderr (the headless log) written to
  * a file, as a user would redirect it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -38,7 +38,10 @@ export class VirtualTime implements Clock, Timers {
 
   /** When the next timer fires, or undefined when none is set. */
   nextAt(): number | undefined {
-    return this.pending.reduce<number | undefined>((min, p) => (min === undefined || p.at < min ? p.at : min), undefined);
+    return this.pending.reduce<number | undefined>(
+      (min, p) => (min === undefined || p.at < min ? p.at : min),
+      undefined,
+    );
   }
 
   /**

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   computePerformance,
-  lookbackDate,
   type DailyCloses,
+  lookbackDate,
 } from '../../../src-main/core/history/time-frames.js';
 import { loadReplayData } from '../../../src-main/core/providers/replay/replay-data.js';
 import { RESOURCES_DIR } from '../helpers/resources.js';
@@ -111,7 +111,12 @@ describe('computePerformance edge cases', () => {
   it('names the missing close instead of using an older one', () => {
     const data = fake(['2026-03-02', '2026-03-09'], [null, 121]);
 
-    const { reasons } = computePerformance(data, { symbol: 'X', dayIndex: 1, price: 121, changePercent: 0 });
+    const { reasons } = computePerformance(data, {
+      symbol: 'X',
+      dayIndex: 1,
+      price: 121,
+      changePercent: 0,
+    });
 
     expect(reasons['1w']).toBe('no close for X on 2026-03-02');
   });
@@ -119,7 +124,12 @@ describe('computePerformance edge cases', () => {
   it('gives no time frame without a current price', () => {
     const data = fake(['2026-03-02', '2026-03-09'], [100, 121]);
 
-    const result = computePerformance(data, { symbol: 'X', dayIndex: 1, price: null, changePercent: null });
+    const result = computePerformance(data, {
+      symbol: 'X',
+      dayIndex: 1,
+      price: null,
+      changePercent: null,
+    });
 
     expect(Object.values(result.performance).every((v) => v === null)).toBe(true);
     expect(result.reasons['1w']).toBe('no current price');

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
-  createAlertMonitor,
   type AlertMonitor,
+  createAlertMonitor,
 } from '../../../src-main/core/alerts/alert-monitor.js';
 import type { AlertRule, AlertsResponse } from '../../../src-main/shared/alert-types.js';
 import { FakeEngine } from '../../mocks/fake-engine.js';
@@ -131,7 +131,11 @@ describe('/api/alerts', () => {
   it('still refuses bodies on the read-only routes (405 for a write method, 413 on a read)', async () => {
     const port = await start();
 
-    const post = await send(port, '/api/stocks', { method: 'POST', headers: JSON_HEADERS, body: '{}' });
+    const post = await send(port, '/api/stocks', {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: '{}',
+    });
     const get = await send(port, '/api/stocks', {
       headers: { ...JSON_HEADERS, 'content-length': '2' },
       body: '{}',

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 
 import { openEventStream } from '../../../src-main/core/http/event-stream.js';
-import { FakeEngine, fakeChange } from '../../mocks/fake-engine.js';
+import { fakeChange, FakeEngine } from '../../mocks/fake-engine.js';
 
 /** A response whose socket buffer is full whenever `full` is set. */
 class FakeResponse extends EventEmitter {

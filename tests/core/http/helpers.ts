@@ -2,7 +2,7 @@
  * Test helpers: start the HTTP layer on a random loopback port against a fake engine, and
  * make raw requests with `node:http` (fetch may not set the Host header the guards check).
  */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 
 import { createHttpServer, type HttpServerOptions } from '../../../src-main/core/http/server.js';
 import { FakeEngine } from '../../mocks/fake-engine.js';

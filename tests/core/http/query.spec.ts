@@ -58,7 +58,10 @@ describe('parseStockQuery', () => {
   it('refuses an unknown parameter name, listing the accepted names', () => {
     expect(parse('sectors=Energy')).toEqual({
       ok: false,
-      error: { error: 'Unknown query parameter "sectors".', accepted: ['sector', 'category', 'universe', 'filter', 'timeframe'] },
+      error: {
+        error: 'Unknown query parameter "sectors".',
+        accepted: ['sector', 'category', 'universe', 'filter', 'timeframe'],
+      },
     });
   });
 });

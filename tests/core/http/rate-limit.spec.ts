@@ -26,10 +26,7 @@ describe('createRateLimiter', () => {
 
     clock.advance(60_000);
     expect([limiter.take(), limiter.take(), limiter.take(), limiter.take()]).toEqual([
-      0,
-      0,
-      0,
-      500,
+      0, 0, 0, 500,
     ]);
   });
 

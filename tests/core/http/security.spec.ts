@@ -2,8 +2,8 @@ import { connect } from 'node:net';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createHttpServer } from '../../../src-main/core/http/server.js';
 import { PortInUseError } from '../../../src-main/core/http/errors.js';
+import { createHttpServer } from '../../../src-main/core/http/server.js';
 import type { ApiError } from '../../../src-main/shared/api-types.js';
 import { FakeEngine } from '../../mocks/fake-engine.js';
 import { send, startTestServer, type TestServer } from './helpers.js';

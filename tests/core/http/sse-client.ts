@@ -2,7 +2,7 @@
  * A minimal Server-Sent Events reader for tests: parses `event:`/`data:` blocks and comments
  * from a `node:http` response and hands them out in order, waiting with a timeout.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 
 export interface SseMessage {
   /** Event name, or `comment` for `: …` lines. */

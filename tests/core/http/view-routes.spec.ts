@@ -4,6 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createEngine, type RunningEngine } from '../../../src-main/core/engine.js';
+import { createHttpServer, type HttpServer } from '../../../src-main/core/http/server.js';
+import { loadReplayData } from '../../../src-main/core/providers/replay/replay-data.js';
+import { createViewEngine } from '../../../src-main/core/views/view-engine.js';
+import { createMemoryViewStore } from '../../../src-main/core/views/view-store.js';
 import type {
   ApiError,
   FiltersResponse,
@@ -14,11 +19,6 @@ import type {
   Watchlist,
   WatchlistImportResponse,
 } from '../../../src-main/shared/api-types.js';
-import { createEngine, type RunningEngine } from '../../../src-main/core/engine.js';
-import { createHttpServer, type HttpServer } from '../../../src-main/core/http/server.js';
-import { loadReplayData } from '../../../src-main/core/providers/replay/replay-data.js';
-import { createViewEngine } from '../../../src-main/core/views/view-engine.js';
-import { createMemoryViewStore } from '../../../src-main/core/views/view-store.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { RESOURCES_DIR } from '../helpers/resources.js';
 import { send, type TestRequest } from './helpers.js';
@@ -29,9 +29,17 @@ let server: HttpServer;
 let port: number;
 
 beforeAll(async () => {
-  engine = await createEngine({ resourcesDir: RESOURCES_DIR, clock, replay: { startDate: '2026-08-10' } });
+  engine = await createEngine({
+    resourcesDir: RESOURCES_DIR,
+    clock,
+    replay: { startDate: '2026-08-10' },
+  });
   await engine.start();
-  const views = createViewEngine(engine, { resourcesDir: RESOURCES_DIR, store: createMemoryViewStore(), clock });
+  const views = createViewEngine(engine, {
+    resourcesDir: RESOURCES_DIR,
+    store: createMemoryViewStore(),
+    clock,
+  });
   server = createHttpServer({ engine: views, port: 0 });
   port = await server.start();
 });
@@ -42,12 +50,21 @@ afterAll(async () => {
 });
 
 const get = (path: string) => send(port, path);
-const json = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
+const json = (
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
   const text = JSON.stringify(body);
   const init: TestRequest = {
     method,
     body: text,
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      ...headers,
+    },
   };
   return send(port, path, init);
 };
@@ -67,17 +84,27 @@ describe('GET /api/stocks with views', () => {
     expect(res.status).toBe(200);
     expect(body.stocks).toHaveLength(503);
     expect(body).toMatchObject({ universe: 'sp500', timeframe: '1d' });
-    expect(body.source.session).toMatchObject({ state: 'regular', date: '2026-08-10', replayed: true, earlyClose: false });
+    expect(body.source.session).toMatchObject({
+      state: 'regular',
+      date: '2026-08-10',
+      replayed: true,
+      earlyClose: false,
+    });
     expect(body.stocks.every((s) => s.performance !== undefined)).toBe(true);
   });
 
   it("gives AAPL's 1-week change from the real closes", async () => {
     const data = loadReplayData(RESOURCES_DIR);
     const close = (date: string) => data.close('AAPL', data.indexOf(date)) as number;
-    const aapl = (await get('/api/stocks')).json<StocksResponse>().stocks.find((s) => s.symbol === 'AAPL');
+    const aapl = (await get('/api/stocks'))
+      .json<StocksResponse>()
+      .stocks.find((s) => s.symbol === 'AAPL');
 
     expect(aapl?.price).toBe(close('2026-08-07'));
-    expect(aapl?.performance?.['1w']).toBeCloseTo((close('2026-08-07') / close('2026-08-03') - 1) * 100, 8);
+    expect(aapl?.performance?.['1w']).toBeCloseTo(
+      (close('2026-08-07') / close('2026-08-03') - 1) * 100,
+      8,
+    );
     expect(aapl?.performanceReasons?.ytd).toBe("the replay's history starts 2026-05-14");
   });
 
@@ -86,19 +113,29 @@ describe('GET /api/stocks with views', () => {
     const nasdaq = (await get('/api/stocks?universe=NASDAQ100')).json<StocksResponse>();
 
     expect(etf.stocks).toHaveLength(128);
-    expect(etf.stocks.every((s) => s.status === 'missing' && s.reason === 'no replay data for ETFs')).toBe(true);
+    expect(
+      etf.stocks.every((s) => s.status === 'missing' && s.reason === 'no replay data for ETFs'),
+    ).toBe(true);
     expect(nasdaq.stocks).toHaveLength(101);
-    expect(nasdaq.stocks.find((s) => s.symbol === 'ASML')?.reason).toBe('no replay data for stocks outside the S&P 500');
+    expect(nasdaq.stocks.find((s) => s.symbol === 'ASML')?.reason).toBe(
+      'no replay data for stocks outside the S&P 500',
+    );
   });
 
   it('applies a filter expression and echoes it', async () => {
     const expression = 'change1w > 0 and sector = "information technology"';
-    const body = (await get(`/api/stocks?filter=${q(expression)}&timeframe=1w`)).json<StocksResponse>();
+    const body = (
+      await get(`/api/stocks?filter=${q(expression)}&timeframe=1w`)
+    ).json<StocksResponse>();
 
     expect(body.filter).toBe(expression);
     expect(body.timeframe).toBe('1w');
     expect(body.stocks.length).toBeGreaterThan(0);
-    expect(body.stocks.every((s) => s.sector === 'Information Technology' && (s.performance?.['1w'] ?? 0) > 0)).toBe(true);
+    expect(
+      body.stocks.every(
+        (s) => s.sector === 'Information Technology' && (s.performance?.['1w'] ?? 0) > 0,
+      ),
+    ).toBe(true);
   });
 
   it('answers 400 with the position and the fields for a bad filter, on stocks and stream', async () => {
@@ -107,7 +144,9 @@ describe('GET /api/stocks with views', () => {
       const body = res.json<ApiError>();
 
       expect(res.status, path).toBe(400);
-      expect(body.error).toMatch(/^Bad filter expression: unknown field "markCap" \(did you mean marketCap\?\) \(at character 23\)/);
+      expect(body.error).toMatch(
+        /^Bad filter expression: unknown field "markCap" \(did you mean marketCap\?\) \(at character 23\)/,
+      );
       expect(body.filterError).toEqual({
         position: 22,
         end: 29,
@@ -123,8 +162,14 @@ describe('GET /api/stocks with views', () => {
     const twice = await get('/api/stocks?universe=sp500&universe=etf');
 
     expect(universe.status).toBe(400);
-    expect(universe.json<ApiError>()).toMatchObject({ error: 'Unknown universe "ftse".', accepted: ['sp500', 'nasdaq100', 'dow30', 'etf', 'all'] });
-    expect(timeframe.json<ApiError>()).toMatchObject({ error: 'Unknown timeframe "2w".', accepted: ['1d', '1w', '1m', '3m', 'ytd', '1y'] });
+    expect(universe.json<ApiError>()).toMatchObject({
+      error: 'Unknown universe "ftse".',
+      accepted: ['sp500', 'nasdaq100', 'dow30', 'etf', 'all'],
+    });
+    expect(timeframe.json<ApiError>()).toMatchObject({
+      error: 'Unknown timeframe "2w".',
+      accepted: ['1d', '1w', '1m', '3m', 'ytd', '1y'],
+    });
     expect(twice.json<ApiError>().error).toBe('Give one universe, not 2.');
   });
 });
@@ -135,7 +180,9 @@ describe('GET /api/summary, /api/history, /api/health', () => {
 
     expect(body).toMatchObject({ universe: 'dow30', timeframe: '1w' });
     expect(body.advancers + body.decliners + body.unchanged + body.missing).toBe(30);
-    expect(body.sectors.reduce((n, s) => n + s.advancers + s.decliners + s.unchanged + s.missing, 0)).toBe(30);
+    expect(
+      body.sectors.reduce((n, s) => n + s.advancers + s.decliners + s.unchanged + s.missing, 0),
+    ).toBe(30);
     expect(body.changePercent).not.toBeNull();
   });
 
@@ -147,7 +194,10 @@ describe('GET /api/summary, /api/history, /api/health', () => {
     expect(body.daily.at(-1)?.date).toBe('2026-08-07');
     expect(body.daily).toHaveLength(data.indexOf('2026-08-10'));
     const beforeSplit = body.daily.find((d) => d.date === '2026-06-11')?.close as number;
-    expect(beforeSplit).toBeCloseTo((data.close('KLAC', data.indexOf('2026-06-11')) as number) * 0.1, 3);
+    expect(beforeSplit).toBeCloseTo(
+      (data.close('KLAC', data.indexOf('2026-06-11')) as number) * 0.1,
+      3,
+    );
     expect(Array.isArray(body.intraday)).toBe(true);
   });
 
@@ -157,7 +207,9 @@ describe('GET /api/summary, /api/history, /api/health', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.json<ApiError>()).toMatchObject({ unknownSymbols: ['ZZZZ'] });
     expect((await get('/api/history')).status).toBe(400);
-    expect((await get('/api/history?symbol=AAPL&days=5')).json<ApiError>().error).toBe('Unknown query parameter "days".');
+    expect((await get('/api/history?symbol=AAPL&days=5')).json<ApiError>().error).toBe(
+      'Unknown query parameter "days".',
+    );
   });
 
   it('reports the replayed market session in health', async () => {
@@ -170,18 +222,28 @@ describe('GET /api/summary, /api/history, /api/health', () => {
 
 describe('/api/filter-check and /api/filters', () => {
   it('checks an expression and lists the fields it reads', async () => {
-    const ok = await get(`/api/filter-check?filter=${q('sector = "Energy" or symbol in ("AAPL","MSFT")')}`);
+    const ok = await get(
+      `/api/filter-check?filter=${q('sector = "Energy" or symbol in ("AAPL","MSFT")')}`,
+    );
     const bad = await get(`/api/filter-check?filter=${q('not (price < )')}`);
 
-    expect(ok.json()).toEqual({ ok: true, expression: 'sector = "Energy" or symbol in ("AAPL","MSFT")', fields: ['sector', 'symbol'] });
+    expect(ok.json()).toEqual({
+      ok: true,
+      expression: 'sector = "Energy" or symbol in ("AAPL","MSFT")',
+      fields: ['sector', 'symbol'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.json<ApiError>().filterError?.position).toBe(13);
     expect((await get('/api/filter-check')).status).toBe(400);
   });
 
   it('saves (201, then 200), reads, lists with the vocabulary, and deletes a named filter', async () => {
-    const created = await json('PUT', '/api/filters/Big%20movers', { expression: 'changePercent > 2' });
-    const replaced = await json('PUT', '/api/filters/big%20movers', { expression: 'changePercent > 3' });
+    const created = await json('PUT', '/api/filters/Big%20movers', {
+      expression: 'changePercent > 2',
+    });
+    const replaced = await json('PUT', '/api/filters/big%20movers', {
+      expression: 'changePercent > 3',
+    });
     const list = (await get('/api/filters')).json<FiltersResponse>();
 
     expect(created.status).toBe(201);
@@ -203,11 +265,22 @@ describe('/api/filter-check and /api/filters', () => {
       body: '{"expression":"price > 1"}',
       headers: { 'content-type': 'text/plain', 'content-length': '26' },
     });
-    const large = await json('PUT', '/api/filters/x', { expression: `price > 1 ${' '.repeat(17 * 1024)}` });
-    const foreign = await json('PUT', '/api/filters/x', { expression: 'price > 1' }, { origin: 'http://evil.example' });
+    const large = await json('PUT', '/api/filters/x', {
+      expression: `price > 1 ${' '.repeat(17 * 1024)}`,
+    });
+    const foreign = await json(
+      'PUT',
+      '/api/filters/x',
+      { expression: 'price > 1' },
+      { origin: 'http://evil.example' },
+    );
 
     expect(bad.status).toBe(400);
-    expect(bad.json<ApiError>().filterError).toEqual({ position: 7, end: 8, excerpt: 'price >\n       ^' });
+    expect(bad.json<ApiError>().filterError).toEqual({
+      position: 7,
+      end: 8,
+      excerpt: 'price >\n       ^',
+    });
     expect(name.status).toBe(400);
     expect(text.status).toBe(415);
     expect(large.status).toBe(413);
@@ -220,24 +293,44 @@ describe('/api/filter-check and /api/filters', () => {
 
 describe('/api/watchlists', () => {
   it('creates, renames, adds, exports, imports, maps and deletes a watchlist', async () => {
-    const created = await json('POST', '/api/watchlists', { name: 'Tech', symbols: ['aapl', 'MSFT', 'brk-b'] });
+    const created = await json('POST', '/api/watchlists', {
+      name: 'Tech',
+      symbols: ['aapl', 'MSFT', 'brk-b'],
+    });
     const list = created.json<Watchlist>();
     expect(created.status).toBe(201);
     expect(list.symbols).toEqual(['AAPL', 'MSFT', 'BRK.B']);
 
-    const renamed = await json('PUT', `/api/watchlists/${list.id}`, { name: 'Mine', add: ['XLE'], remove: ['MSFT'] });
-    expect(renamed.json<Watchlist>()).toMatchObject({ name: 'Mine', symbols: ['AAPL', 'BRK.B', 'XLE'] });
+    const renamed = await json('PUT', `/api/watchlists/${list.id}`, {
+      name: 'Mine',
+      add: ['XLE'],
+      remove: ['MSFT'],
+    });
+    expect(renamed.json<Watchlist>()).toMatchObject({
+      name: 'Mine',
+      symbols: ['AAPL', 'BRK.B', 'XLE'],
+    });
 
     const exported = await get(`/api/watchlists/${list.id}.csv`);
     expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(exported.text).toBe('symbol,name\r\nAAPL,Apple Inc.\r\nBRK.B,Berkshire Hathaway\r\nXLE,Energy Select Sector SPDR Fund\r\n');
+    expect(exported.text).toBe(
+      'symbol,name\r\nAAPL,Apple Inc.\r\nBRK.B,Berkshire Hathaway\r\nXLE,Energy Select Sector SPDR Fund\r\n',
+    );
 
-    const imported = await csv(`/api/watchlists/${list.id}/import?mode=merge`, '\uFEFFsymbol\r\nNVDA\r\n\r\nnvda\r\n');
-    expect(imported.json<WatchlistImportResponse>()).toMatchObject({ imported: 1, duplicates: ['NVDA'] });
+    const imported = await csv(
+      `/api/watchlists/${list.id}/import?mode=merge`,
+      '\uFEFFsymbol\r\nNVDA\r\n\r\nnvda\r\n',
+    );
+    expect(imported.json<WatchlistImportResponse>()).toMatchObject({
+      imported: 1,
+      duplicates: ['NVDA'],
+    });
 
     const map = (await get(`/api/stocks?universe=watchlist:${list.id}`)).json<StocksResponse>();
     expect(map.stocks.map((s) => s.symbol).sort()).toEqual(['AAPL', 'BRK.B', 'NVDA', 'XLE']);
-    const category = (await get(`/api/stocks?category=watchlist:${list.id}`)).json<StocksResponse>();
+    const category = (
+      await get(`/api/stocks?category=watchlist:${list.id}`)
+    ).json<StocksResponse>();
     expect(category.stocks.map((s) => s.symbol).sort()).toEqual(['AAPL', 'BRK.B', 'NVDA']);
     expect(category.stocks[0]?.categories).toContain(`watchlist:${list.id}`);
 
@@ -247,14 +340,19 @@ describe('/api/watchlists', () => {
   });
 
   it('answers 400 listing unknown symbols and bad CSV lines, importing nothing', async () => {
-    const unknown = await json('POST', '/api/watchlists', { name: 'Bad', symbols: ['ZZZZ', 'AAPL', 'QQQQ'] });
+    const unknown = await json('POST', '/api/watchlists', {
+      name: 'Bad',
+      symbols: ['ZZZZ', 'AAPL', 'QQQQ'],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json<ApiError>()).toEqual({
       error: 'Unknown symbol(s): ZZZZ, QQQQ. Nothing was changed.',
       unknownSymbols: ['ZZZZ', 'QQQQ'],
     });
 
-    const list = (await json('POST', '/api/watchlists', { name: 'Csv', symbols: ['AAPL'] })).json<Watchlist>();
+    const list = (
+      await json('POST', '/api/watchlists', { name: 'Csv', symbols: ['AAPL'] })
+    ).json<Watchlist>();
     const bad = await csv(`/api/watchlists/${list.id}/import?mode=replace`, 'MSFT\nFOO\nBAR\n');
     expect(bad.status).toBe(400);
     expect(bad.json<ApiError>().rows).toEqual([
@@ -265,14 +363,21 @@ describe('/api/watchlists', () => {
   });
 
   it('answers 400 to a replace import of an empty, header-only or blank file, keeping the list', async () => {
-    const list = (await json('POST', '/api/watchlists', { name: 'Keep', symbols: ['AAPL', 'MSFT'] })).json<Watchlist>();
+    const list = (
+      await json('POST', '/api/watchlists', { name: 'Keep', symbols: ['AAPL', 'MSFT'] })
+    ).json<Watchlist>();
 
     for (const text of ['', 'symbol,name\n', '\n\n']) {
       const empty = await csv(`/api/watchlists/${list.id}/import?mode=replace`, text);
       expect(empty.status).toBe(400);
-      expect(empty.json<ApiError>()).toEqual({ error: 'The file holds no symbols; nothing was changed.' });
+      expect(empty.json<ApiError>()).toEqual({
+        error: 'The file holds no symbols; nothing was changed.',
+      });
     }
-    expect((await get(`/api/watchlists/${list.id}`)).json<Watchlist>().symbols).toEqual(['AAPL', 'MSFT']);
+    expect((await get(`/api/watchlists/${list.id}`)).json<Watchlist>().symbols).toEqual([
+      'AAPL',
+      'MSFT',
+    ]);
   });
 
   it('refuses an unknown key in watchlist and filter bodies with 400 naming it, creating nothing', async () => {
@@ -282,7 +387,9 @@ describe('/api/watchlists', () => {
       error: 'Unknown field "extra". Body must be {"name": string, "symbols"?: string[]}.',
       accepted: ['name', 'symbols'],
     });
-    const names = (await get('/api/watchlists')).json<{ watchlists: Watchlist[] }>().watchlists.map((w) => w.name);
+    const names = (await get('/api/watchlists'))
+      .json<{ watchlists: Watchlist[] }>()
+      .watchlists.map((w) => w.name);
     expect(names).not.toContain('Z1');
 
     const list = (await json('POST', '/api/watchlists', { name: 'Strict' })).json<Watchlist>();
@@ -302,7 +409,9 @@ describe('/api/watchlists', () => {
   it('refuses a JSON import, an unknown mode, and a CSV body on a JSON route', async () => {
     const list = (await json('POST', '/api/watchlists', { name: 'Types' })).json<Watchlist>();
 
-    expect((await csv(`/api/watchlists/${list.id}/import`, 'AAPL', 'application/json')).status).toBe(415);
+    expect(
+      (await csv(`/api/watchlists/${list.id}/import`, 'AAPL', 'application/json')).status,
+    ).toBe(415);
     expect((await csv(`/api/watchlists/${list.id}/import?mode=wipe`, 'AAPL')).status).toBe(400);
     const wrongRoute = await send(port, `/api/watchlists/${list.id}`, {
       method: 'PUT',

@@ -35,43 +35,81 @@ describe('providerHealth', () => {
 
   it('gives the time a rate limit ends, in Eastern time, and its ISO form', () => {
     const retryAt = NOW + 70_000;
-    const result = health(status({ state: 'rate-limited', retryAt, lastFailure: { kind: 'rate-limited', message: '429', at: NOW } }));
+    const result = health(
+      status({
+        state: 'rate-limited',
+        retryAt,
+        lastFailure: { kind: 'rate-limited', message: '429', at: NOW },
+      }),
+    );
 
-    expect(result.message).toBe('Rate limited by Finnhub until 14:32:10 ET — showing the last good data.');
+    expect(result.message).toBe(
+      'Rate limited by Finnhub until 14:32:10 ET — showing the last good data.',
+    );
     expect(result.retryAt).toBe(new Date(retryAt).toISOString());
   });
 
   it('tells a used-up daily quota from a short rate limit', () => {
-    const result = health(status({ state: 'rate-limited', quotaExhausted: true, retryAt: NOW + 3_600_000, callsLeftToday: 0 }));
+    const result = health(
+      status({
+        state: 'rate-limited',
+        quotaExhausted: true,
+        retryAt: NOW + 3_600_000,
+        callsLeftToday: 0,
+      }),
+    );
 
-    expect(result.message).toMatch(/^Finnhub's daily quota of calls is used up: none left until 15:31:00 ET/);
+    expect(result.message).toMatch(
+      /^Finnhub's daily quota of calls is used up: none left until 15:31:00 ET/,
+    );
   });
 
   it("says a credit-based provider's quota in credits and reports the unit", () => {
     const result = providerHealth({
       providerId: 'twelvedata',
       label: 'Twelve Data',
-      status: status({ state: 'rate-limited', quotaExhausted: true, retryAt: NOW + 3_600_000, callsLeftToday: 0 }),
+      status: status({
+        state: 'rate-limited',
+        quotaExhausted: true,
+        retryAt: NOW + 3_600_000,
+        callsLeftToday: 0,
+      }),
       limitations: [],
       unit: 'credits',
       now: NOW,
     });
 
-    expect(result.message).toMatch(/^Twelve Data's daily quota of credits is used up: none left until 15:31:00 ET/);
+    expect(result.message).toMatch(
+      /^Twelve Data's daily quota of credits is used up: none left until 15:31:00 ET/,
+    );
     expect(result.unit).toBe('credits');
     expect(health(status({})).unit).toBe('calls');
   });
 
   it('reports an unreachable provider as offline and bad answers as degraded', () => {
-    const down = status({ state: 'backing-off', lastFailure: { kind: 'provider-down', message: 'timeout', at: NOW } });
-    const bad = status({ state: 'backing-off', lastFailure: { kind: 'malformed', message: 'HTML page', at: NOW } });
+    const down = status({
+      state: 'backing-off',
+      lastFailure: { kind: 'provider-down', message: 'timeout', at: NOW },
+    });
+    const bad = status({
+      state: 'backing-off',
+      lastFailure: { kind: 'malformed', message: 'HTML page', at: NOW },
+    });
 
     expect(health(down).state).toBe('offline');
-    expect(health(bad)).toMatchObject({ state: 'degraded', message: expect.stringContaining('(HTML page)') });
+    expect(health(bad)).toMatchObject({
+      state: 'degraded',
+      message: expect.stringContaining('(HTML page)'),
+    });
   });
 
   it('rounds the full refresh up to whole seconds and passes the counts through', () => {
-    expect(health(status({}))).toMatchObject({ state: 'ok', fullRefreshSeconds: 504, callsToday: 12, callsLeftToday: null });
+    expect(health(status({}))).toMatchObject({
+      state: 'ok',
+      fullRefreshSeconds: 504,
+      callsToday: 12,
+      callsLeftToday: null,
+    });
   });
 });
 

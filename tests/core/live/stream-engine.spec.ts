@@ -27,7 +27,12 @@ afterEach(async () => {
   for (const closer of closers.splice(0).reverse()) await closer.close();
 });
 
-async function streamingEngine(): Promise<{ engine: RunningEngine; ws: MockWsServer; rest: MockServer; advance(ms: number): Promise<void> }> {
+async function streamingEngine(): Promise<{
+  engine: RunningEngine;
+  ws: MockWsServer;
+  rest: MockServer;
+  advance(ms: number): Promise<void>;
+}> {
   const rest = await startFinnhubMock();
   const ws = await startFinnhubWsMock('ping-only');
   closers.push(rest, ws);
@@ -62,12 +67,23 @@ describe('engine with the Finnhub trade stream', () => {
     const { engine, ws } = await streamingEngine();
 
     await engine.start();
-    await ws.waitFor(() => subscribed(ws).length >= FINNHUB_STREAM_SYMBOL_LIMIT, 5_000, 'subscriptions');
+    await ws.waitFor(
+      () => subscribed(ws).length >= FINNHUB_STREAM_SYMBOL_LIMIT,
+      5_000,
+      'subscriptions',
+    );
     const symbols = subscribed(ws);
 
-    const caps = new Map(loadUniverse(RESOURCES_DIR).instruments.map((i) => [i.symbol.replace('-', '.'), i.marketCap ?? 0]));
+    const caps = new Map(
+      loadUniverse(RESOURCES_DIR).instruments.map((i) => [
+        i.symbol.replace('-', '.'),
+        i.marketCap ?? 0,
+      ]),
+    );
     const smallestStreamed = Math.min(...symbols.map((s) => caps.get(s) ?? 0));
-    const biggestLeftOut = Math.max(...[...caps].filter(([s]) => !symbols.includes(s)).map(([, cap]) => cap));
+    const biggestLeftOut = Math.max(
+      ...[...caps].filter(([s]) => !symbols.includes(s)).map(([, cap]) => cap),
+    );
     expect(symbols).toHaveLength(FINNHUB_STREAM_SYMBOL_LIMIT);
     expect(new Set(symbols).size).toBe(symbols.length);
     expect(symbols).toEqual(expect.arrayContaining(['AAPL', 'MSFT', 'NVDA']));
@@ -83,7 +99,10 @@ describe('engine with the Finnhub trade stream', () => {
     expect(before?.price).toBeGreaterThan(0);
 
     const price = (before?.price ?? 0) + 1.23;
-    ws.connections[0]?.send({ type: 'trade', data: [{ p: price, s: 'AAPL', t: T0 + 10 * 60 * SECOND, v: 100 }] });
+    ws.connections[0]?.send({
+      type: 'trade',
+      data: [{ p: price, s: 'AAPL', t: T0 + 10 * 60 * SECOND, v: 100 }],
+    });
     await ws.waitFor(() => row(engine, 'AAPL')?.price === price, 5_000, 'the streamed price');
 
     const after = row(engine, 'AAPL');

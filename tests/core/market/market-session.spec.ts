@@ -20,7 +20,11 @@ describe('marketSessionAt', () => {
   it('marks an early close and its name, and post after 13:00 ET', () => {
     const session = marketSessionAt(calendar, Date.parse('2026-11-27T18:30:00Z'), false);
 
-    expect(session).toMatchObject({ state: 'post', earlyClose: true, closesAt: '2026-11-27T18:00:00.000Z' });
+    expect(session).toMatchObject({
+      state: 'post',
+      earlyClose: true,
+      closesAt: '2026-11-27T18:00:00.000Z',
+    });
     expect(session.note).toBeDefined();
   });
 

@@ -39,23 +39,37 @@ describe('MarketState with a live provider', () => {
     const { state } = setup();
     state.apply([quote(110, T0)]);
 
-    state.applyTicks([{ symbol: 'XOM', price: 111, size: 10, timestamp: T0 + 5, receivedAt: T0 + 6 }]);
-    state.applyTicks([{ symbol: 'XOM', price: 90, size: 10, timestamp: T0 + 1, receivedAt: T0 + 7 }]);
+    state.applyTicks([
+      { symbol: 'XOM', price: 111, size: 10, timestamp: T0 + 5, receivedAt: T0 + 6 },
+    ]);
+    state.applyTicks([
+      { symbol: 'XOM', price: 90, size: 10, timestamp: T0 + 1, receivedAt: T0 + 7 },
+    ]);
 
-    expect(state.rows()[0]).toMatchObject({ price: 111, previousClose: 100, volume: 5_000, marketCap: 4e11, change: 11 });
+    expect(state.rows()[0]).toMatchObject({
+      price: 111,
+      previousClose: 100,
+      volume: 5_000,
+      marketCap: 4e11,
+      change: 11,
+    });
   });
 
   it('drops a trade for a symbol with no quote yet (a trade knows no previous close)', () => {
     const { state } = setup();
 
-    expect(state.applyTicks([{ symbol: 'XOM', price: 111, size: 1, timestamp: T0, receivedAt: T0 }])).toEqual([]);
+    expect(
+      state.applyTicks([{ symbol: 'XOM', price: 111, size: 1, timestamp: T0, receivedAt: T0 }]),
+    ).toEqual([]);
   });
 
   it('keeps newer-wins across a live switch, but lets any quote replace simulated ones', () => {
     const live = setup().state;
     live.setSource('Finnhub');
     live.apply([quote(110, T0)]);
-    live.markHeld((from) => `last good data from ${from}, waiting for Alpaca`, { replaceable: false });
+    live.markHeld((from) => `last good data from ${from}, waiting for Alpaca`, {
+      replaceable: false,
+    });
     live.apply([quote(90, T0 - 60_000)]);
 
     const fromReplay = setup().state;
@@ -63,7 +77,11 @@ describe('MarketState with a live provider', () => {
     fromReplay.markHeld((from) => `last good data from ${from}`, { replaceable: true });
     fromReplay.apply([quote(90, T0 - 60_000)]);
 
-    expect(live.rows()[0]).toMatchObject({ price: 110, status: 'stale', reason: 'last good data from Finnhub, waiting for Alpaca' });
+    expect(live.rows()[0]).toMatchObject({
+      price: 110,
+      status: 'stale',
+      reason: 'last good data from Finnhub, waiting for Alpaca',
+    });
     expect(fromReplay.rows()[0]?.price).toBe(90);
   });
 
@@ -71,13 +89,21 @@ describe('MarketState with a live provider', () => {
     const { state } = setup();
     state.setSource('Finnhub');
     state.apply([quote(110, T0)]);
-    state.markHeld((from) => `last good data from ${from}, waiting for Alpaca`, { replaceable: false });
+    state.markHeld((from) => `last good data from ${from}, waiting for Alpaca`, {
+      replaceable: false,
+    });
     state.setSource('Alpaca');
 
     // Alpaca sent nothing for XOM before the next switch: the quote is still Finnhub's.
-    state.markHeld((from) => `last good data from ${from}, waiting for Polygon`, { replaceable: false });
+    state.markHeld((from) => `last good data from ${from}, waiting for Polygon`, {
+      replaceable: false,
+    });
 
-    expect(state.rows()[0]).toMatchObject({ price: 110, status: 'stale', reason: 'last good data from Finnhub, waiting for Polygon' });
+    expect(state.rows()[0]).toMatchObject({
+      price: 110,
+      status: 'stale',
+      reason: 'last good data from Finnhub, waiting for Polygon',
+    });
   });
 
   it('labels a quote by the provider whose trade moved it last', () => {
@@ -85,7 +111,9 @@ describe('MarketState with a live provider', () => {
     state.setSource('Replay');
     state.apply([quote(110, T0)]);
     state.setSource('Finnhub');
-    state.applyTicks([{ symbol: 'XOM', price: 111, size: 1, timestamp: T0 + 5, receivedAt: T0 + 6 }]);
+    state.applyTicks([
+      { symbol: 'XOM', price: 111, size: 1, timestamp: T0 + 5, receivedAt: T0 + 6 },
+    ]);
 
     state.markHeld((from) => `last good data from ${from}`, { replaceable: false });
 
@@ -99,6 +127,9 @@ describe('MarketState with a live provider', () => {
 
     state.setCondition('rate limited');
 
-    expect(state.rows()[0]).toMatchObject({ status: 'stale', reason: 'last good quote 14:31 ET — rate limited' });
+    expect(state.rows()[0]).toMatchObject({
+      status: 'stale',
+      reason: 'last good quote 14:31 ET — rate limited',
+    });
   });
 });

@@ -19,8 +19,21 @@ function instrument(symbol: string, marketCap: number | null = 1e9): Instrument 
   };
 }
 
-function quote(symbol: string, price: number, timestamp: number, previousClose: number | null = 100): Quote {
-  return { symbol, price, previousClose, volume: null, marketCap: null, timestamp, receivedAt: timestamp };
+function quote(
+  symbol: string,
+  price: number,
+  timestamp: number,
+  previousClose: number | null = 100,
+): Quote {
+  return {
+    symbol,
+    price,
+    previousClose,
+    volume: null,
+    marketCap: null,
+    timestamp,
+    receivedAt: timestamp,
+  };
 }
 
 function setup(): { state: MarketState; clock: FakeClock } {
@@ -50,7 +63,12 @@ describe('MarketState', () => {
     state.apply([quote('AAA', 110, T0)]);
     state.apply([quote('AAA', 105, T0 + 1)]);
 
-    expect(state.rows()[0]).toMatchObject({ price: 105, change: 5, changePercent: 5, status: 'live' });
+    expect(state.rows()[0]).toMatchObject({
+      price: 105,
+      change: 5,
+      changePercent: 5,
+      status: 'live',
+    });
   });
 
   it('gives null change, never 0 or NaN, when the previous close is null or 0', () => {
@@ -127,11 +145,17 @@ describe('MarketState', () => {
   it('keeps restored quotes stale with their reason until a fresh quote arrives', () => {
     const { state } = setup();
 
-    state.restore([quote('AAA', 99, T0 - 60_000)], 'restored from the snapshot of 2026-08-07T13:59:00.000Z');
+    state.restore(
+      [quote('AAA', 99, T0 - 60_000)],
+      'restored from the snapshot of 2026-08-07T13:59:00.000Z',
+    );
     const restored = state.status('AAA');
     state.apply([quote('AAA', 101, T0)]);
 
-    expect(restored).toEqual({ status: 'stale', reason: 'restored from the snapshot of 2026-08-07T13:59:00.000Z' });
+    expect(restored).toEqual({
+      status: 'stale',
+      reason: 'restored from the snapshot of 2026-08-07T13:59:00.000Z',
+    });
     expect(state.status('AAA')).toEqual({ status: 'live' });
     expect(state.lastUpdate()).toBe(T0);
   });

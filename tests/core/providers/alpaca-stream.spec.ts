@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AlpacaStream } from '../../../src-main/core/providers/alpaca/alpaca-stream.js';
 import type { ProviderError } from '../../../src-main/core/providers/errors.js';
 import type { StreamState, StreamTick } from '../../../src-main/core/providers/provider.js';
-import { MOCK_SYMBOL_LIMIT, startAlpacaWsMock, type AlpacaWsCase } from '../../mocks/providers/alpaca-ws-mock.js';
+import {
+  type AlpacaWsCase,
+  MOCK_SYMBOL_LIMIT,
+  startAlpacaWsMock,
+} from '../../mocks/providers/alpaca-ws-mock.js';
 import type { MockWsServer } from '../../mocks/providers/ws-mock.js';
 
 const NOW = Date.parse('2026-11-25T15:04:07Z');
@@ -17,7 +21,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function open(name: AlpacaWsCase, symbols: string[], keyId = 'key-id', symbolLimit = 30, stallMs = 2_000) {
+async function open(
+  name: AlpacaWsCase,
+  symbols: string[],
+  keyId = 'key-id',
+  symbolLimit = 30,
+  stallMs = 2_000,
+) {
   server = await startAlpacaWsMock(name);
   const ticks: StreamTick[] = [];
   const states: StreamState[] = [];
@@ -52,7 +62,13 @@ describe('Alpaca stream', () => {
   it('turns trade items into ticks (ns time to ms) and skips quotes', async () => {
     const { ticks, server } = await open('trades', ['AAPL', 'BRK.B']);
     await server.waitFor(() => ticks.length === 2, 2_000, 'ticks');
-    expect(ticks[0]).toEqual({ symbol: 'AAPL', price: 187.43, size: 100, timestamp: Date.parse('2026-11-25T15:04:05.123Z'), receivedAt: NOW });
+    expect(ticks[0]).toEqual({
+      symbol: 'AAPL',
+      price: 187.43,
+      size: 100,
+      timestamp: Date.parse('2026-11-25T15:04:05.123Z'),
+      receivedAt: NOW,
+    });
     expect(ticks[1]).toMatchObject({ symbol: 'BRK.B', price: 478.2 });
   });
 

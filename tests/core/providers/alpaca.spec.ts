@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { AlpacaProvider, type AlpacaFeed } from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
+import {
+  type AlpacaFeed,
+  AlpacaProvider,
+} from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
 import { ProviderError } from '../../../src-main/core/providers/errors.js';
-import { ALPACA_RESET_EPOCH_S, startAlpacaMock, type AlpacaCase } from '../../mocks/providers/alpaca-mock.js';
+import {
+  ALPACA_RESET_EPOCH_S,
+  type AlpacaCase,
+  startAlpacaMock,
+} from '../../mocks/providers/alpaca-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
 
 const NOW = Date.parse('2026-11-25T19:00:01Z');
@@ -10,12 +17,21 @@ let mock: MockServer<AlpacaCase>;
 
 const provider = (apiKey = 'key-id', baseUrl = mock.url, feed: AlpacaFeed = 'iex', now = NOW) =>
   new AlpacaProvider(
-    { apiKey, apiSecret: 'secret-key', baseUrl, clock: { now: () => now }, http: { timeoutMs: 200, retryBaseMs: 5 } },
+    {
+      apiKey,
+      apiSecret: 'secret-key',
+      baseUrl,
+      clock: { now: () => now },
+      http: { timeoutMs: 200, retryBaseMs: 5 },
+    },
     feed,
   );
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
@@ -30,7 +46,10 @@ describe('Alpaca snapshots', () => {
   it('asks once for the whole batch with the key headers and the IEX feed', async () => {
     await provider().fetchQuotes(['AAPL', 'BRK.B']);
     expect(mock.requests).toHaveLength(1);
-    expect(mock.requests[0]).toMatchObject({ path: '/v2/stocks/snapshots', query: { symbols: 'AAPL,BRK.B', feed: 'iex' } });
+    expect(mock.requests[0]).toMatchObject({
+      path: '/v2/stocks/snapshots',
+      query: { symbols: 'AAPL,BRK.B', feed: 'iex' },
+    });
     expect(mock.requests[0]!.headers['apca-api-key-id']).toBe('key-id');
     expect(mock.requests[0]!.headers['apca-api-secret-key']).toBe('secret-key');
   });
@@ -50,9 +69,15 @@ describe('Alpaca snapshots', () => {
   });
 
   it('calls IEX and SIP real-time and the delayed SIP feed 15 minutes late in source()', () => {
-    expect(provider().source().delay).toMatchObject({ kind: 'realtime', note: expect.stringMatching(/partial/) });
+    expect(provider().source().delay).toMatchObject({
+      kind: 'realtime',
+      note: expect.stringMatching(/partial/),
+    });
     expect(provider('key-id', mock.url, 'sip').source().delay?.kind).toBe('realtime');
-    expect(provider('key-id', mock.url, 'delayed_sip').source().delay).toMatchObject({ kind: 'delayed', minutes: 15 });
+    expect(provider('key-id', mock.url, 'delayed_sip').source().delay).toMatchObject({
+      kind: 'delayed',
+      minutes: 15,
+    });
   });
 
   it('gives the day’s volume only on the consolidated feed', async () => {
@@ -79,13 +104,18 @@ describe('Alpaca snapshots', () => {
     mock.useCase('partial-batch');
     const result = await provider().fetchQuotes(['AAPL', 'ZZZZ']);
     expect(result.quotes.map((q) => q.symbol)).toEqual(['AAPL']);
-    expect(result.missing).toEqual([{ symbol: 'ZZZZ', reason: expect.stringMatching(/^unknown-symbol/) }]);
+    expect(result.missing).toEqual([
+      { symbol: 'ZZZZ', reason: expect.stringMatching(/^unknown-symbol/) },
+    ]);
   });
 
   it('reports every symbol missing on an empty map', async () => {
     mock.useCase('unknown-symbol');
     const result = await provider().fetchQuotes(['ZZZZ']);
-    expect(result).toEqual({ quotes: [], missing: [{ symbol: 'ZZZZ', reason: expect.any(String) }] });
+    expect(result).toEqual({
+      quotes: [],
+      missing: [{ symbol: 'ZZZZ', reason: expect.any(String) }],
+    });
   });
 
   it('drops a symbol that fails the whole request and asks once more without it', async () => {
@@ -138,7 +168,9 @@ describe('Alpaca failures', () => {
   });
 
   it('maps a refused connection to provider-down', async () => {
-    expect((await failure(provider('key-id', await closedPortUrl()).fetchQuotes(['AAPL']))).kind).toBe('provider-down');
+    expect(
+      (await failure(provider('key-id', await closedPortUrl()).fetchQuotes(['AAPL']))).kind,
+    ).toBe('provider-down');
   });
 
   it('tests the key with one snapshot call', async () => {

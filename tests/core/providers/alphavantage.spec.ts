@@ -2,7 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAlphaVantageProvider } from '../../../src-main/core/providers/alphavantage/alphavantage-provider.js';
 import { ProviderError } from '../../../src-main/core/providers/errors.js';
-import { startAlphaVantageMock, type AlphaVantageCase } from '../../mocks/providers/alphavantage-mock.js';
+import {
+  type AlphaVantageCase,
+  startAlphaVantageMock,
+} from '../../mocks/providers/alphavantage-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
 
 const KEY = 'av-test-key-789';
@@ -53,7 +56,9 @@ describe('Alpha Vantage adapter', () => {
     const p = provider();
     expect(p.ratePolicy.perDay).toBe(25);
     expect(p.capabilities.batchSize).toBe(1);
-    expect(p.limitations[0]).toContain("Alpha Vantage's free tier allows 25 calls a day: about 25 of 503 tiles per day");
+    expect(p.limitations[0]).toContain(
+      "Alpha Vantage's free tier allows 25 calls a day: about 25 of 503 tiles per day",
+    );
     expect(p.source().detail).toContain('about 25 of 503 tiles per day');
   });
 
@@ -71,7 +76,11 @@ describe('Alpha Vantage adapter', () => {
         receivedAt: SESSION_NOW,
       },
     ]);
-    expect(mock.requests[0]?.query).toEqual({ function: 'GLOBAL_QUOTE', symbol: 'IBM', apikey: KEY });
+    expect(mock.requests[0]?.query).toEqual({
+      function: 'GLOBAL_QUOTE',
+      symbol: 'IBM',
+      apikey: KEY,
+    });
   });
 
   it('sends share classes in the dot form', async () => {
@@ -107,22 +116,29 @@ describe('Alpha Vantage adapter', () => {
     expect((await failure(provider().fetchQuotes(['IBM']))).retryAt).toBe(SESSION_NOW + 90_000);
   });
 
-  it.each(['bad-key', 'missing-key'] as const)('maps the apikey Error Message (%s) to bad-key without retrying', async (name) => {
-    mock.useCase(name);
-    const error = await failure(provider().fetchQuotes(['IBM']));
-    expect(error.kind).toBe('bad-key');
-    expect(mock.requests).toHaveLength(1);
-  });
+  it.each(['bad-key', 'missing-key'] as const)(
+    'maps the apikey Error Message (%s) to bad-key without retrying',
+    async (name) => {
+      mock.useCase(name);
+      const error = await failure(provider().fetchQuotes(['IBM']));
+      expect(error.kind).toBe('bad-key');
+      expect(mock.requests).toHaveLength(1);
+    },
+  );
 
   it('maps the demo key on a non-demo symbol to bad-key, and makes no call without a key', async () => {
-    expect((await failure(provider({ apiKey: 'demo' }).fetchQuotes(['BRK.B']))).kind).toBe('bad-key');
+    expect((await failure(provider({ apiKey: 'demo' }).fetchQuotes(['BRK.B']))).kind).toBe(
+      'bad-key',
+    );
     expect((await failure(provider({ apiKey: '' }).fetchQuotes(['IBM']))).kind).toBe('bad-key');
     expect(mock.requests).toHaveLength(1);
   });
 
   it('maps the premium Information to plan-limit', async () => {
     mock.useCase('plan-gated');
-    expect((await failure(provider({ bulkQuotes: true }).fetchQuotes(['IBM', 'MSFT']))).kind).toBe('plan-limit');
+    expect((await failure(provider({ bulkQuotes: true }).fetchQuotes(['IBM', 'MSFT']))).kind).toBe(
+      'plan-limit',
+    );
   });
 
   it('never shows bulk sample data: the artificial answer is a plan limit and batching stops', async () => {
@@ -144,17 +160,23 @@ describe('Alpha Vantage adapter', () => {
     expect(mock.requests[0]?.query.function).toBe('REALTIME_BULK_QUOTES');
   });
 
-  it.each(['unknown-symbol', 'invalid-call', 'empty-body'] as const)('reports %s as a missing symbol', async (name) => {
-    mock.useCase(name);
-    const result = await provider().fetchQuotes(['ZZZZ']);
-    expect(result.quotes).toEqual([]);
-    expect(result.missing[0]?.symbol).toBe('ZZZZ');
-  });
+  it.each(['unknown-symbol', 'invalid-call', 'empty-body'] as const)(
+    'reports %s as a missing symbol',
+    async (name) => {
+      mock.useCase(name);
+      const result = await provider().fetchQuotes(['ZZZZ']);
+      expect(result.quotes).toEqual([]);
+      expect(result.missing[0]?.symbol).toBe('ZZZZ');
+    },
+  );
 
   it('never turns a quote of zeros into a tile (no price 0, no −100 %)', async () => {
     mock.useCase('zero-quote');
     const result = await provider().fetchQuotes(['XYZ']);
-    expect(result).toEqual({ quotes: [], missing: [{ symbol: 'XYZ', reason: 'the provider sent no usable price' }] });
+    expect(result).toEqual({
+      quotes: [],
+      missing: [{ symbol: 'XYZ', reason: 'the provider sent no usable price' }],
+    });
   });
 
   it('maps an HTML 503 page to provider-down after one retry', async () => {
@@ -181,7 +203,9 @@ describe('Alpha Vantage adapter', () => {
   });
 
   it('maps a refused connection to provider-down', async () => {
-    expect((await failure(provider({ baseUrl: await closedPortUrl() }).fetchQuotes(['IBM']))).kind).toBe('provider-down');
+    expect(
+      (await failure(provider({ baseUrl: await closedPortUrl() }).fetchQuotes(['IBM']))).kind,
+    ).toBe('provider-down');
   });
 });
 

@@ -2,8 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { FinnhubProvider } from '../../../src-main/core/providers/finnhub/finnhub-provider.js';
-import type { StreamHandle, StreamState, StreamTick } from '../../../src-main/core/providers/provider.js';
-import { startFinnhubWsMock, type FinnhubWsCase } from '../../mocks/providers/finnhub-ws-mock.js';
+import type {
+  StreamHandle,
+  StreamState,
+  StreamTick,
+} from '../../../src-main/core/providers/provider.js';
+import { type FinnhubWsCase, startFinnhubWsMock } from '../../mocks/providers/finnhub-ws-mock.js';
 import type { MockWsServer } from '../../mocks/providers/ws-mock.js';
 
 const NOW = Date.parse('2026-11-25T15:00:05Z');
@@ -51,7 +55,13 @@ describe('Finnhub trade stream', () => {
   it('turns trade frames into ticks with ms timestamps and dot-form symbols', async () => {
     const { ticks, server } = await open('trades', ['AAPL', 'BRK.B']);
     await server.waitFor(() => ticks.length === 3, 2_000, 'ticks');
-    expect(ticks[0]).toEqual({ symbol: 'AAPL', price: 187.43, size: 100, timestamp: 1795618800123, receivedAt: NOW });
+    expect(ticks[0]).toEqual({
+      symbol: 'AAPL',
+      price: 187.43,
+      size: 100,
+      timestamp: 1795618800123,
+      receivedAt: NOW,
+    });
     expect(ticks[1]).toMatchObject({ symbol: 'BRK.B', price: 478.2, size: 5 });
   });
 
@@ -92,7 +102,11 @@ describe('Finnhub trade stream', () => {
   it('streams at most 50 symbols and reports the rest as a plan limit', async () => {
     const symbols = Array.from({ length: 60 }, (_, i) => `S${i}`);
     const { errors, server } = await open('ping-only', symbols);
-    await server.waitFor(() => server.connections[0]?.received.length === 50, 2_000, '50 subscribes');
+    await server.waitFor(
+      () => server.connections[0]?.received.length === 50,
+      2_000,
+      '50 subscribes',
+    );
     expect(errors[0]!.error.kind).toBe('plan-limit');
   });
 

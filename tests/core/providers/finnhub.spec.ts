@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { FinnhubProvider } from '../../../src-main/core/providers/finnhub/finnhub-provider.js';
-import { startFinnhubMock, FINNHUB_BAD_KEY, type FinnhubCase } from '../../mocks/providers/finnhub-mock.js';
+import {
+  FINNHUB_BAD_KEY,
+  type FinnhubCase,
+  startFinnhubMock,
+} from '../../mocks/providers/finnhub-mock.js';
 import { closedPortUrl, htmlPage, type MockServer } from '../../mocks/providers/mock-server.js';
 
 const NOW = Date.parse('2026-11-25T21:00:05Z');
@@ -10,7 +14,12 @@ const KEY = 'test-finnhub-key';
 let mock: MockServer<FinnhubCase>;
 
 const provider = (apiKey = KEY, baseUrl = mock.url) =>
-  new FinnhubProvider({ apiKey, baseUrl, clock: { now: () => NOW }, http: { timeoutMs: 200, retryBaseMs: 5 } });
+  new FinnhubProvider({
+    apiKey,
+    baseUrl,
+    clock: { now: () => NOW },
+    http: { timeoutMs: 200, retryBaseMs: 5 },
+  });
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -32,9 +41,20 @@ describe('Finnhub quotes', () => {
     const result = await provider().fetchQuotes(['AAPL']);
     expect(result.missing).toEqual([]);
     expect(result.quotes).toEqual([
-      { symbol: 'AAPL', price: 187.42, previousClose: 189, volume: null, marketCap: null, timestamp: 1795640400_000, receivedAt: NOW },
+      {
+        symbol: 'AAPL',
+        price: 187.42,
+        previousClose: 189,
+        volume: null,
+        marketCap: null,
+        timestamp: 1795640400_000,
+        receivedAt: NOW,
+      },
     ]);
-    expect(mock.requests[0]).toMatchObject({ path: '/quote', query: { symbol: 'AAPL', token: KEY } });
+    expect(mock.requests[0]).toMatchObject({
+      path: '/quote',
+      query: { symbol: 'AAPL', token: KEY },
+    });
   });
 
   it('sends class shares in dot form and returns them in dot form', async () => {
@@ -59,7 +79,9 @@ describe('Finnhub quotes', () => {
     mock.useCase('unknown-symbol');
     const result = await provider().fetchQuotes(['ZZZZ']);
     expect(result.quotes).toEqual([]);
-    expect(result.missing).toEqual([{ symbol: 'ZZZZ', reason: expect.stringMatching(/^unknown-symbol/) }]);
+    expect(result.missing).toEqual([
+      { symbol: 'ZZZZ', reason: expect.stringMatching(/^unknown-symbol/) },
+    ]);
   });
 
   it('splits a mixed answer into quotes and missing symbols', async () => {
@@ -120,7 +142,9 @@ describe('Finnhub failures', () => {
 
   it('maps a plain-text 503 to provider-down and a 404 text to provider-down', async () => {
     mock.useCase('plain-text');
-    expect((await failure(provider().fetchQuotes(['AAPL']))).message).toMatch(/upstream connect error/);
+    expect((await failure(provider().fetchQuotes(['AAPL']))).message).toMatch(
+      /upstream connect error/,
+    );
     mock.useCase('not-found-text');
     expect((await failure(provider().fetchQuotes(['AAPL']))).kind).toBe('provider-down');
   });
@@ -154,7 +178,9 @@ describe('Finnhub failures', () => {
   });
 
   it('maps a refused connection to provider-down', async () => {
-    const error = await failure(provider(KEY, await closedPortUrl('/api/v1')).fetchQuotes(['AAPL']));
+    const error = await failure(
+      provider(KEY, await closedPortUrl('/api/v1')).fetchQuotes(['AAPL']),
+    );
     expect(error.kind).toBe('provider-down');
   });
 });
@@ -175,7 +201,10 @@ describe('Finnhub profile, market status and key test', () => {
   });
 
   it('reads market status and uses it as the key test', async () => {
-    expect(await provider().fetchMarketStatus()).toMatchObject({ isOpen: true, session: 'regular' });
+    expect(await provider().fetchMarketStatus()).toMatchObject({
+      isOpen: true,
+      session: 'regular',
+    });
     expect(await provider().testKey()).toEqual({ ok: true, detail: expect.stringMatching(/open/) });
     const bad = await provider(FINNHUB_BAD_KEY).testKey();
     expect(bad.ok === false && bad.error.kind).toBe('bad-key');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { createFmpProvider } from '../../../src-main/core/providers/fmp/fmp-provider.js';
-import { startFmpMock, type FmpCase } from '../../mocks/providers/fmp-mock.js';
+import { type FmpCase, startFmpMock } from '../../mocks/providers/fmp-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
 
 const KEY = 'fmp-test-key-456';
@@ -113,7 +113,9 @@ describe('FMP adapter', () => {
     mock.useCase('partial-batch');
     const result = await provider({ batchSize: 50 }).fetchQuotes(['AAPL', 'ZZZZ', 'BRK.B']);
     expect(result.quotes.map((q) => q.symbol)).toEqual(['AAPL', 'BRK.B']);
-    expect(result.missing).toEqual([{ symbol: 'ZZZZ', reason: 'unknown symbol at FMP (empty answer)' }]);
+    expect(result.missing).toEqual([
+      { symbol: 'ZZZZ', reason: 'unknown symbol at FMP (empty answer)' },
+    ]);
   });
 
   it('maps "Limit Reach" on 429 to rate-limited until the next midnight US-Eastern', async () => {
@@ -134,12 +136,15 @@ describe('FMP adapter', () => {
     expect((await failure(provider().fetchQuotes(['AAPL']))).retryAt).toBe(SESSION_NOW + 120_000);
   });
 
-  it.each(['bad-key', 'bad-key-http-200', 'missing-key'] as const)('maps %s to bad-key without retrying', async (name) => {
-    mock.useCase(name);
-    const error = await failure(provider().fetchQuotes(['AAPL']));
-    expect(error.kind).toBe('bad-key');
-    expect(mock.requests).toHaveLength(1);
-  });
+  it.each(['bad-key', 'bad-key-http-200', 'missing-key'] as const)(
+    'maps %s to bad-key without retrying',
+    async (name) => {
+      mock.useCase(name);
+      const error = await failure(provider().fetchQuotes(['AAPL']));
+      expect(error.kind).toBe('bad-key');
+      expect(mock.requests).toHaveLength(1);
+    },
+  );
 
   it('makes no call without a key', async () => {
     expect((await failure(provider({ apiKey: ' ' }).fetchQuotes(['AAPL']))).kind).toBe('bad-key');
@@ -157,7 +162,10 @@ describe('FMP adapter', () => {
   it('reports an unknown symbol ([] answer) as missing', async () => {
     mock.useCase('unknown-symbol');
     const result = await provider().fetchQuotes(['ZZZZ']);
-    expect(result).toEqual({ quotes: [], missing: [{ symbol: 'ZZZZ', reason: 'unknown symbol at FMP (empty answer)' }] });
+    expect(result).toEqual({
+      quotes: [],
+      missing: [{ symbol: 'ZZZZ', reason: 'unknown symbol at FMP (empty answer)' }],
+    });
   });
 
   it('maps an HTML 500 page to provider-down after one retry', async () => {
@@ -182,7 +190,9 @@ describe('FMP adapter', () => {
   });
 
   it('maps a refused connection to provider-down', async () => {
-    const error = await failure(provider({ baseUrl: await closedPortUrl('/stable') }).fetchQuotes(['AAPL']));
+    const error = await failure(
+      provider({ baseUrl: await closedPortUrl('/stable') }).fetchQuotes(['AAPL']),
+    );
     expect(error.kind).toBe('provider-down');
   });
 });

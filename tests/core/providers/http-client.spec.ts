@@ -11,9 +11,9 @@ import {
   closedPortUrl,
   htmlPage,
   json,
+  type MockServer,
   startMockServer,
   text,
-  type MockServer,
 } from '../../mocks/providers/mock-server.js';
 
 type Case = 'ok' | 'server-error' | 'unauthorized' | 'forbidden' | 'too-many' | 'slow';
@@ -48,7 +48,10 @@ beforeEach(() => mock.reset());
 
 describe('createHttpClient', () => {
   it('resolves the path against the base URL and passes query and headers', async () => {
-    const response = await client.get('/quote', { searchParams: { symbol: 'AAPL' }, headers: { 'x-a': 'b' } });
+    const response = await client.get('/quote', {
+      searchParams: { symbol: 'AAPL' },
+      headers: { 'x-a': 'b' },
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ ok: true });
     expect(response.receivedAt).toBe(NOW);
@@ -85,8 +88,14 @@ describe('createHttpClient', () => {
   });
 
   it('turns a refused connection into provider-down', async () => {
-    const refused = createHttpClient({ providerId: 'test', baseUrl: await closedPortUrl(), retryLimit: 0 });
-    const error = await refused.get('quote', { searchParams: { token: 'sekrit-key' } }).catch((e: unknown) => e);
+    const refused = createHttpClient({
+      providerId: 'test',
+      baseUrl: await closedPortUrl(),
+      retryLimit: 0,
+    });
+    const error = await refused
+      .get('quote', { searchParams: { token: 'sekrit-key' } })
+      .catch((e: unknown) => e);
     expect(isProviderError(error) && error.kind).toBe('provider-down');
     expect((error as Error).message).toMatch(/connection refused/);
     expect((error as Error).message).not.toContain('sekrit-key');
@@ -119,7 +128,9 @@ describe('reading answers', () => {
   it('names what came back instead of JSON', () => {
     expect(describeBody(htmlPage().body as string)).toBe('an HTML page ("502 Bad Gateway")');
     expect(describeBody('{"c":187.4')).toBe('truncated or invalid JSON');
-    expect(describeBody(text(503, 'upstream connect error or disconnect').body as string)).toMatch(/^plain text/);
+    expect(describeBody(text(503, 'upstream connect error or disconnect').body as string)).toMatch(
+      /^plain text/,
+    );
     expect(describeBody('  ')).toBe('an empty body');
   });
 
@@ -130,12 +141,16 @@ describe('reading answers', () => {
   });
 
   it('scrubs secrets from error messages', () => {
-    expect(nonJsonFailure('p', at(200, 'bad key sekrit-key'), ['sekrit-key']).message).not.toContain('sekrit');
+    expect(
+      nonJsonFailure('p', at(200, 'bad key sekrit-key'), ['sekrit-key']).message,
+    ).not.toContain('sekrit');
   });
 
   it('computes retryAt from Retry-After, X-RateLimit-Reset, or one minute', () => {
     expect(rateLimitRetryAt(at(429, '', { 'retry-after': '7' }))).toBe(NOW + 7_000);
-    expect(rateLimitRetryAt(at(429, '', { 'x-ratelimit-reset': String(NOW / 1000 + 20) }))).toBe(NOW + 20_000);
+    expect(rateLimitRetryAt(at(429, '', { 'x-ratelimit-reset': String(NOW / 1000 + 20) }))).toBe(
+      NOW + 20_000,
+    );
     expect(rateLimitRetryAt(at(429, ''))).toBe(NOW + 60_000);
   });
 });

@@ -2,19 +2,30 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { PolygonProvider } from '../../../src-main/core/providers/polygon/polygon-provider.js';
-import { latestCompletedSession, previousWeekday } from '../../../src-main/core/providers/polygon/polygon-sessions.js';
+import {
+  latestCompletedSession,
+  previousWeekday,
+} from '../../../src-main/core/providers/polygon/polygon-sessions.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
-import { startPolygonMock, type PolygonCase } from '../../mocks/providers/polygon-mock.js';
+import { type PolygonCase, startPolygonMock } from '../../mocks/providers/polygon-mock.js';
 
 const WEDNESDAY_2PM_ET = Date.parse('2026-11-25T19:00:01Z');
 const KEY = 'test-polygon-key';
 let mock: MockServer<PolygonCase>;
 
 const provider = (apiKey = KEY, now = WEDNESDAY_2PM_ET, baseUrl = mock.url) =>
-  new PolygonProvider({ apiKey, baseUrl, clock: { now: () => now }, http: { timeoutMs: 200, retryBaseMs: 5 } });
+  new PolygonProvider({
+    apiKey,
+    baseUrl,
+    clock: { now: () => now },
+    http: { timeoutMs: 200, retryBaseMs: 5 },
+  });
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ProviderError);
   return error as ProviderError;
 }
@@ -30,7 +41,10 @@ describe('Polygon snapshot (paid plans)', () => {
     const p = provider();
     const result = await p.fetchQuotes(['AAPL', 'BRK.B']);
     expect(mock.requests).toHaveLength(1);
-    expect(mock.requests[0]).toMatchObject({ path: '/v2/snapshot/locale/us/markets/stocks/tickers', query: { tickers: 'AAPL,BRK.B' } });
+    expect(mock.requests[0]).toMatchObject({
+      path: '/v2/snapshot/locale/us/markets/stocks/tickers',
+      query: { tickers: 'AAPL,BRK.B' },
+    });
     expect(mock.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(mock.requests[0]!.query.apiKey).toBeUndefined();
     expect(result.quotes[0]).toEqual({
@@ -42,7 +56,11 @@ describe('Polygon snapshot (paid plans)', () => {
       timestamp: Math.floor(1795633198630916600 / 1e6),
       receivedAt: WEDNESDAY_2PM_ET,
     });
-    expect(result.quotes[1]).toMatchObject({ symbol: 'BRK.B', price: 478.12, previousClose: 476.1 });
+    expect(result.quotes[1]).toMatchObject({
+      symbol: 'BRK.B',
+      price: 478.12,
+      previousClose: 476.1,
+    });
     expect(p.source().label).toBe('Polygon (snapshot)');
     expect(p.source().delay).toBeUndefined();
   });
@@ -58,7 +76,9 @@ describe('Polygon snapshot (paid plans)', () => {
     mock.useCase('partial-batch');
     const result = await provider().fetchQuotes(['AAPL', 'ZZZZ']);
     expect(result.quotes.map((q) => q.symbol)).toEqual(['AAPL']);
-    expect(result.missing).toEqual([{ symbol: 'ZZZZ', reason: expect.stringMatching(/^unknown-symbol/) }]);
+    expect(result.missing).toEqual([
+      { symbol: 'ZZZZ', reason: expect.stringMatching(/^unknown-symbol/) },
+    ]);
     mock.useCase('unknown-symbol');
     expect((await provider().fetchQuotes(['ZZZZ'])).missing).toHaveLength(1);
   });
@@ -74,9 +94,18 @@ describe('Polygon free plan: end-of-day grouped bars', () => {
       '/v2/aggs/grouped/locale/us/market/stocks/2026-11-24',
       '/v2/aggs/grouped/locale/us/market/stocks/2026-11-23',
     ]);
-    expect(result.quotes[0]).toMatchObject({ symbol: 'AAPL', price: 187.42, previousClose: 189, volume: 48812345 });
+    expect(result.quotes[0]).toMatchObject({
+      symbol: 'AAPL',
+      price: 187.42,
+      previousClose: 189,
+      volume: 48812345,
+    });
     expect(result.quotes[0]!.timestamp).toBe(Date.parse('2026-11-24T21:00:00Z'));
-    expect(result.quotes[1]).toMatchObject({ symbol: 'BRK.B', price: 478.12, previousClose: 476.1 });
+    expect(result.quotes[1]).toMatchObject({
+      symbol: 'BRK.B',
+      price: 478.12,
+      previousClose: 476.1,
+    });
     expect(result.missing.map((m) => m.symbol)).toEqual(['ZZZZ']);
     expect(p.source().label).toBe('Polygon (end of day, 2026-11-24)');
   });
@@ -105,7 +134,11 @@ describe('Polygon free plan: end-of-day grouped bars', () => {
     const fridayMorning = Date.parse('2026-11-27T15:00:00Z');
     const result = await provider(KEY, fridayMorning).fetchQuotes(['AAPL']);
     const grouped = '/v2/aggs/grouped/locale/us/market/stocks/';
-    expect(mock.requests.map((r) => r.path).slice(1)).toEqual([`${grouped}2026-11-26`, `${grouped}2026-11-25`, `${grouped}2026-11-24`]);
+    expect(mock.requests.map((r) => r.path).slice(1)).toEqual([
+      `${grouped}2026-11-26`,
+      `${grouped}2026-11-25`,
+      `${grouped}2026-11-24`,
+    ]);
     expect(result.quotes[0]).toMatchObject({ price: 186.9, previousClose: 187.42 });
   });
 
@@ -135,7 +168,9 @@ describe('Polygon failures', () => {
 
   it('honours Retry-After and handles the empty-body 429', async () => {
     mock.useCase('rate-limit-retry-after');
-    expect((await failure(provider().fetchQuotes(['AAPL']))).retryAt).toBe(WEDNESDAY_2PM_ET + 90_000);
+    expect((await failure(provider().fetchQuotes(['AAPL']))).retryAt).toBe(
+      WEDNESDAY_2PM_ET + 90_000,
+    );
     mock.useCase('rate-limit-empty-body');
     expect((await failure(provider().fetchQuotes(['AAPL']))).kind).toBe('rate-limited');
   });
@@ -161,7 +196,10 @@ describe('Polygon failures', () => {
   });
 
   it('maps a refused connection to provider-down', async () => {
-    expect((await failure(provider(KEY, WEDNESDAY_2PM_ET, await closedPortUrl()).fetchQuotes(['AAPL']))).kind).toBe('provider-down');
+    expect(
+      (await failure(provider(KEY, WEDNESDAY_2PM_ET, await closedPortUrl()).fetchQuotes(['AAPL'])))
+        .kind,
+    ).toBe('provider-down');
   });
 
   it('tests the key with the free market-status call', async () => {

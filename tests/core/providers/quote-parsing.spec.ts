@@ -59,7 +59,15 @@ describe('buildQuote', () => {
   it('builds a quote and drops a zero market cap to null', () => {
     expect(buildQuote(base, 2_000)).toEqual({
       ok: true,
-      quote: { symbol: 'AAPL', price: 187.42, previousClose: 189, volume: 100, marketCap: null, timestamp: 1_000, receivedAt: 2_000 },
+      quote: {
+        symbol: 'AAPL',
+        price: 187.42,
+        previousClose: 189,
+        volume: 100,
+        marketCap: null,
+        timestamp: 1_000,
+        receivedAt: 2_000,
+      },
     });
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { PROVIDER_IDS, createProvider, isProviderId, listProviders } from '../../../src-main/core/providers/index.js';
+import {
+  createProvider,
+  isProviderId,
+  listProviders,
+  PROVIDER_IDS,
+} from '../../../src-main/core/providers/index.js';
 
 describe('provider registry', () => {
   it('registers an adapter for every provider id', () => {
@@ -9,7 +14,11 @@ describe('provider registry', () => {
 
   it('creates adapters whose id matches the registry id', () => {
     for (const id of PROVIDER_IDS) {
-      const provider = createProvider(id, { apiKey: 'test-key', apiSecret: 'test-secret', baseUrl: 'http://127.0.0.1:9/' });
+      const provider = createProvider(id, {
+        apiKey: 'test-key',
+        apiSecret: 'test-secret',
+        baseUrl: 'http://127.0.0.1:9/',
+      });
       expect(provider.id).toBe(id);
     }
   });

@@ -52,7 +52,9 @@ describe('parseResetEpochSecondsMs', () => {
 describe('retryAtFromHeaders', () => {
   it('prefers Retry-After, then the reset header, then the fallback', () => {
     const reset = String(NOW / 1000 + 30);
-    expect(retryAtFromHeaders({ retryAfter: '5', resetEpochSeconds: reset }, NOW, 60_000)).toBe(NOW + 5_000);
+    expect(retryAtFromHeaders({ retryAfter: '5', resetEpochSeconds: reset }, NOW, 60_000)).toBe(
+      NOW + 5_000,
+    );
     expect(retryAtFromHeaders({ resetEpochSeconds: reset }, NOW, 60_000)).toBe(NOW + 30_000);
     expect(retryAtFromHeaders({}, NOW, 60_000)).toBe(NOW + 60_000);
   });

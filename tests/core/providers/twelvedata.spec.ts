@@ -49,7 +49,12 @@ describe('Twelve Data adapter', () => {
   it('declares the free plan: 8 credits a minute, 800 a day, batches of 8 at 1 credit each', () => {
     const p = provider();
     expect(p.id).toBe('twelvedata');
-    expect(p.ratePolicy).toEqual({ perMinute: 8, perDay: 800, creditsPerSymbol: 1, unit: 'credits' });
+    expect(p.ratePolicy).toEqual({
+      perMinute: 8,
+      perDay: 800,
+      creditsPerSymbol: 1,
+      unit: 'credits',
+    });
     expect(p.capabilities.batchSize).toBe(8);
     expect(p.source().mode).toBe('live');
   });
@@ -108,7 +113,9 @@ describe('Twelve Data adapter', () => {
 
   it('maps an HTTP 429 the same way, and honours Retry-After when it is sent', async () => {
     mock.useCase('rate-limit-http-429');
-    expect((await failure(provider().fetchQuotes(['AAPL']))).retryAt).toBe(Date.UTC(2026, 10, 25, 17, 41, 0));
+    expect((await failure(provider().fetchQuotes(['AAPL']))).retryAt).toBe(
+      Date.UTC(2026, 10, 25, 17, 41, 0),
+    );
 
     mock.useCase('rate-limit-retry-after');
     const error = await failure(provider().fetchQuotes(['AAPL']));
@@ -117,12 +124,15 @@ describe('Twelve Data adapter', () => {
     expect(mock.requests).toHaveLength(2);
   });
 
-  it.each(['bad-key', 'bad-key-http-401'] as const)('maps an invalid key (%s) to bad-key without retrying', async (name) => {
-    mock.useCase(name);
-    const error = await failure(provider().fetchQuotes(['AAPL']));
-    expect(error.kind).toBe('bad-key');
-    expect(mock.requests).toHaveLength(1);
-  });
+  it.each(['bad-key', 'bad-key-http-401'] as const)(
+    'maps an invalid key (%s) to bad-key without retrying',
+    async (name) => {
+      mock.useCase(name);
+      const error = await failure(provider().fetchQuotes(['AAPL']));
+      expect(error.kind).toBe('bad-key');
+      expect(mock.requests).toHaveLength(1);
+    },
+  );
 
   it('maps the missing-key answer to bad-key, and makes no call at all without a key', async () => {
     mock.useCase('missing-key');

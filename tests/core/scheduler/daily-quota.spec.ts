@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { DailyQuota, nextDayStart, quotaDay } from '../../../src-main/core/scheduler/daily-quota.js';
+import {
+  DailyQuota,
+  nextDayStart,
+  quotaDay,
+} from '../../../src-main/core/scheduler/daily-quota.js';
 import { MemoryUsageStore } from '../../../src-main/core/scheduler/usage-store.js';
 
 /** 19:30 ET on 2026-11-25 = 00:30 UTC on the 26th: the UTC and New York days differ. */

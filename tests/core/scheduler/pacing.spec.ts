@@ -15,12 +15,15 @@ import { MemoryUsageStore } from '../../../src-main/core/scheduler/usage-store.j
 import { RESOURCES_DIR } from '../helpers/resources.js';
 
 const calendar = loadNyseCalendar(RESOURCES_DIR);
-const at = (date: string, hour: number, minute = 0): number => newYorkToEpoch(date, hour * 60 + minute);
+const at = (date: string, hour: number, minute = 0): number =>
+  newYorkToEpoch(date, hour * 60 + minute);
 
 describe('dueTime', () => {
   it('refetches after the minimum interval in the session', () => {
     const now = at('2026-11-25', 11);
-    expect(dueTime(now - 1_000, hoursContext(calendar, now))).toBe(now - 1_000 + MIN_SYMBOL_INTERVAL_MS);
+    expect(dueTime(now - 1_000, hoursContext(calendar, now))).toBe(
+      now - 1_000 + MIN_SYMBOL_INTERVAL_MS,
+    );
   });
 
   it('after the close: once for the closing prints, then only rarely (early close included)', () => {
@@ -29,12 +32,17 @@ describe('dueTime', () => {
     const close = at('2026-11-27', 13);
 
     expect(dueTime(close - 60_000, context)).toBe(close + CLOSE_SETTLE_MS);
-    expect(dueTime(close + CLOSE_SETTLE_MS, context)).toBe(close + CLOSE_SETTLE_MS + CLOSED_RECHECK_MS);
+    expect(dueTime(close + CLOSE_SETTLE_MS, context)).toBe(
+      close + CLOSE_SETTLE_MS + CLOSED_RECHECK_MS,
+    );
   });
 
   it('on a weekend the last close is Friday’s', () => {
     const sunday = at('2026-11-29', 12);
-    expect(hoursContext(calendar, sunday)).toEqual({ open: false, lastClose: at('2026-11-27', 13) });
+    expect(hoursContext(calendar, sunday)).toEqual({
+      open: false,
+      lastClose: at('2026-11-27', 13),
+    });
   });
 });
 
@@ -47,7 +55,14 @@ describe('pacedStart', () => {
 
   it('spreads the day’s quota over what is left of the session', () => {
     const now = at('2026-11-25', 15); // one hour before the close, 20 calls left
-    const start = pacedStart({ now, cost: 1, lastStart: now, quota: quotaAt(now, 5), calendar, fillsEmpty: false });
+    const start = pacedStart({
+      now,
+      cost: 1,
+      lastStart: now,
+      quota: quotaAt(now, 5),
+      calendar,
+      fillsEmpty: false,
+    });
 
     expect(start).toBe(now + 3_600_000 / 20);
   });
@@ -56,12 +71,25 @@ describe('pacedStart', () => {
     const early = at('2026-11-25', 7);
     const quota = quotaAt(early, 0);
 
-    expect(pacedStart({ now: early, cost: 1, lastStart: undefined, quota, calendar, fillsEmpty: false })).toBe(at('2026-11-25', 9, 30));
-    expect(pacedStart({ now: early, cost: 1, lastStart: undefined, quota, calendar, fillsEmpty: true })).toBe(early);
+    expect(
+      pacedStart({ now: early, cost: 1, lastStart: undefined, quota, calendar, fillsEmpty: false }),
+    ).toBe(at('2026-11-25', 9, 30));
+    expect(
+      pacedStart({ now: early, cost: 1, lastStart: undefined, quota, calendar, fillsEmpty: true }),
+    ).toBe(early);
   });
 
   it('spends leftover calls after the close: the day ends before the next session', () => {
     const evening = at('2026-11-25', 17);
-    expect(pacedStart({ now: evening, cost: 1, lastStart: evening, quota: quotaAt(evening, 5), calendar, fillsEmpty: false })).toBe(evening);
+    expect(
+      pacedStart({
+        now: evening,
+        cost: 1,
+        lastStart: evening,
+        quota: quotaAt(evening, 5),
+        calendar,
+        fillsEmpty: false,
+      }),
+    ).toBe(evening);
   });
 });

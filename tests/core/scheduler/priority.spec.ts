@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { areaWeights, rankSymbols, type RankInput } from '../../../src-main/core/scheduler/priority.js';
+import {
+  areaWeights,
+  type RankInput,
+  rankSymbols,
+} from '../../../src-main/core/scheduler/priority.js';
 
 const NOW = 1_000_000;
 
@@ -8,7 +12,12 @@ function input(overrides: Partial<RankInput>): RankInput {
   return {
     symbols: ['A', 'B', 'C', 'D'],
     lastFetched: new Map(),
-    weights: new Map([['A', 1], ['B', 1], ['C', 1], ['D', 1]]),
+    weights: new Map([
+      ['A', 1],
+      ['B', 1],
+      ['C', 1],
+      ['D', 1],
+    ]),
     isWatched: () => false,
     isStreamed: () => false,
     inFlight: new Set(),
@@ -20,7 +29,15 @@ function input(overrides: Partial<RankInput>): RankInput {
 describe('rankSymbols', () => {
   it('puts never-fetched symbols first, biggest tile first', () => {
     const ranked = rankSymbols(
-      input({ lastFetched: new Map([['A', NOW - 1]]), weights: new Map([['A', 1], ['B', 0.2], ['C', 0.9], ['D', 0.5]]) }),
+      input({
+        lastFetched: new Map([['A', NOW - 1]]),
+        weights: new Map([
+          ['A', 1],
+          ['B', 0.2],
+          ['C', 0.9],
+          ['D', 0.5],
+        ]),
+      }),
       4,
     );
 
@@ -28,7 +45,12 @@ describe('rankSymbols', () => {
   });
 
   it('ranks watched symbols first, then the most stale', () => {
-    const lastFetched = new Map([['A', NOW - 60_000], ['B', NOW - 10_000], ['C', NOW - 30_000], ['D', NOW - 10_000]]);
+    const lastFetched = new Map([
+      ['A', NOW - 60_000],
+      ['B', NOW - 10_000],
+      ['C', NOW - 30_000],
+      ['D', NOW - 10_000],
+    ]);
 
     const ranked = rankSymbols(input({ lastFetched, isWatched: (s) => s === 'D' || s === 'B' }), 4);
 
@@ -40,8 +62,21 @@ describe('rankSymbols', () => {
   });
 
   it('refreshes a big tile before an equally old small one', () => {
-    const lastFetched = new Map([['A', NOW - 10_000], ['B', NOW - 10_000]]);
-    const ranked = rankSymbols(input({ symbols: ['A', 'B'], lastFetched, weights: new Map([['A', 0.1], ['B', 1]]) }), 1);
+    const lastFetched = new Map([
+      ['A', NOW - 10_000],
+      ['B', NOW - 10_000],
+    ]);
+    const ranked = rankSymbols(
+      input({
+        symbols: ['A', 'B'],
+        lastFetched,
+        weights: new Map([
+          ['A', 0.1],
+          ['B', 1],
+        ]),
+      }),
+      1,
+    );
 
     expect(ranked).toEqual(['B']);
   });
@@ -49,7 +84,14 @@ describe('rankSymbols', () => {
 
 describe('areaWeights', () => {
   it('weights by √(area ÷ largest) and gives unknown areas the median', () => {
-    const weights = areaWeights(new Map([['BIG', 400], ['MID', 100], ['SMALL', 25], ['NONE', null]]));
+    const weights = areaWeights(
+      new Map([
+        ['BIG', 400],
+        ['MID', 100],
+        ['SMALL', 25],
+        ['NONE', null],
+      ]),
+    );
 
     expect(weights.get('BIG')).toBe(1);
     expect(weights.get('SMALL')).toBe(0.25);

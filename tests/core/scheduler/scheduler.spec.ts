@@ -195,8 +195,8 @@ describe('Scheduler', () => {
   it('rejects a refresh interval that is not positive, naming the option', () => {
     const { provider } = fakeProvider(5, ok);
 
-    expect(() => new Scheduler({ provider, symbols: () => [], onResult: vi.fn(), refreshMs: 0, clock })).toThrow(
-      /`refreshMs` must be > 0, received 0/,
-    );
+    expect(
+      () => new Scheduler({ provider, symbols: () => [], onResult: vi.fn(), refreshMs: 0, clock }),
+    ).toThrow(/`refreshMs` must be > 0, received 0/);
   });
 });

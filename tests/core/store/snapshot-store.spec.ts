@@ -14,7 +14,15 @@ const SNAPSHOT: Snapshot = {
   savedAt: Date.parse('2026-08-07T15:00:00Z'),
   source: { provider: 'replay', mode: 'replay', label: 'Replay of 2026-08-07 closes' },
   quotes: [
-    { symbol: 'AAPL', price: 313.1, previousClose: 312.41, volume: null, marketCap: 4.5e12, timestamp: 1, receivedAt: 2 },
+    {
+      symbol: 'AAPL',
+      price: 313.1,
+      previousClose: 312.41,
+      volume: null,
+      marketCap: 4.5e12,
+      timestamp: 1,
+      receivedAt: 2,
+    },
   ],
 };
 
@@ -64,7 +72,10 @@ describe('ConfSnapshotStore', () => {
 
   it('starts empty with a warning naming the field when the snapshot has the wrong shape', () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'snapshot.json'), JSON.stringify({ snapshot: { ...SNAPSHOT, quotes: 'x' } }));
+    writeFileSync(
+      join(cwd, 'snapshot.json'),
+      JSON.stringify({ snapshot: { ...SNAPSHOT, quotes: 'x' } }),
+    );
     const warnings = captureWarnings();
 
     expect(new ConfSnapshotStore({ cwd }).load()).toBeUndefined();
@@ -77,7 +88,12 @@ describe('SnapshotSaver', () => {
     const clock = new FakeClock(0);
     const store = new MemorySnapshotStore();
     let taken = 0;
-    const saver = new SnapshotSaver(store, () => ({ ...SNAPSHOT, savedAt: ++taken }), clock, 10_000);
+    const saver = new SnapshotSaver(
+      store,
+      () => ({ ...SNAPSHOT, savedAt: ++taken }),
+      clock,
+      10_000,
+    );
 
     const saves = [saver.maybeSave()];
     clock.advance(9_999);

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import type { StockRow } from '../../../src-main/shared/api-types.js';
 import { summarizeBreadth } from '../../../src-main/core/summary/breadth.js';
+import type { StockRow } from '../../../src-main/shared/api-types.js';
 
-function row(symbol: string, sector: string, cap: number | null, change: number | null, week: number | null = null): StockRow {
+function row(
+  symbol: string,
+  sector: string,
+  cap: number | null,
+  change: number | null,
+  week: number | null = null,
+): StockRow {
   return {
     symbol,
     name: symbol,
@@ -32,7 +38,12 @@ describe('summarizeBreadth', () => {
   ];
 
   it('counts advancers, decliners, unchanged and missing', () => {
-    expect(summarizeBreadth(rows, '1d')).toMatchObject({ advancers: 2, decliners: 1, unchanged: 1, missing: 1 });
+    expect(summarizeBreadth(rows, '1d')).toMatchObject({
+      advancers: 2,
+      decliners: 1,
+      unchanged: 1,
+      missing: 1,
+    });
   });
 
   it('weights each sector and the whole by market cap, leaving capless rows out of the average', () => {
@@ -40,8 +51,19 @@ describe('summarizeBreadth', () => {
 
     expect(summary.changePercent).toBeCloseTo((300 * 2 + 100 * -2 + 50 * 0) / 450, 12);
     expect(summary.sectors.map((s) => s.sector)).toEqual(['Tech', 'Energy']);
-    expect(summary.sectors[0]).toMatchObject({ changePercent: 1, marketCap: 400, advancers: 1, decliners: 1 });
-    expect(summary.sectors[1]).toMatchObject({ changePercent: 0, marketCap: 50, advancers: 1, unchanged: 1, missing: 1 });
+    expect(summary.sectors[0]).toMatchObject({
+      changePercent: 1,
+      marketCap: 400,
+      advancers: 1,
+      decliners: 1,
+    });
+    expect(summary.sectors[1]).toMatchObject({
+      changePercent: 0,
+      marketCap: 50,
+      advancers: 1,
+      unchanged: 1,
+      missing: 1,
+    });
   });
 
   it('uses the time frame asked for and counts rows without it as missing', () => {

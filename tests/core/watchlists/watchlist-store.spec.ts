@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { SavedFilters } from '../../../src-main/core/filter/saved-filters.js';
-import { isViewInputError, type ViewInputError } from '../../../src-main/core/views/view-input-error.js';
-import { createMemoryViewStore, openConfViewStore } from '../../../src-main/core/views/view-store.js';
+import {
+  isViewInputError,
+  type ViewInputError,
+} from '../../../src-main/core/views/view-input-error.js';
+import {
+  createMemoryViewStore,
+  openConfViewStore,
+} from '../../../src-main/core/views/view-store.js';
 import { readSymbolCells, writeSymbolsCsv } from '../../../src-main/core/watchlists/symbol-csv.js';
 import { WatchlistStore } from '../../../src-main/core/watchlists/watchlist-store.js';
 
@@ -38,7 +44,9 @@ function refusal(action: () => unknown): ViewInputError {
 
 describe('readSymbolCells', () => {
   it('reads a header, a BOM, CRLF and blank lines, with 1-based line numbers', () => {
-    const { cells, problems } = readSymbolCells('\uFEFFname,Symbol\r\nApple,AAPL\r\n\r\n"Micro, soft",MSFT\r\n');
+    const { cells, problems } = readSymbolCells(
+      '\uFEFFname,Symbol\r\nApple,AAPL\r\n\r\n"Micro, soft",MSFT\r\n',
+    );
 
     expect(problems).toEqual([]);
     expect(cells).toEqual([
@@ -142,14 +150,18 @@ describe('WatchlistStore', () => {
     const lists = store();
     lists.create({ name: 'Tech', symbols: ['AAPL'] });
 
-    const error = refusal(() => lists.importCsv('wl-1', 'symbol\nNVDA\nFOO\n\nBAR\n"XLE', 'replace'));
+    const error = refusal(() =>
+      lists.importCsv('wl-1', 'symbol\nNVDA\nFOO\n\nBAR\n"XLE', 'replace'),
+    );
 
     expect(error.detail.rows).toEqual([
       { line: 3, value: 'FOO', problem: 'unknown symbol' },
       { line: 5, value: 'BAR', problem: 'unknown symbol' },
       { line: 6, value: '"XLE', problem: 'unclosed quote' },
     ]);
-    expect(error.message).toMatch(/3 line\(s\) could not be imported \(line 3, 5, 6\); nothing was imported/);
+    expect(error.message).toMatch(
+      /3 line\(s\) could not be imported \(line 3, 5, 6\); nothing was imported/,
+    );
     expect(lists.get('wl-1')?.symbols).toEqual(['AAPL']);
   });
 });
@@ -185,11 +197,18 @@ describe('view persistence on conf', () => {
 
   it('skips invalid stored entries but keeps the valid ones', () => {
     const backend = createMemoryViewStore({
-      watchlists: [{ id: 'BAD ID', name: 'x' }, { id: 'wl-1', name: 'Ok', symbols: ['AAPL'], createdAt: 'a', updatedAt: 'b' }],
+      watchlists: [
+        { id: 'BAD ID', name: 'x' },
+        { id: 'wl-1', name: 'Ok', symbols: ['AAPL'], createdAt: 'a', updatedAt: 'b' },
+      ],
       filters: 'not a list',
     });
 
-    expect(store(backend).list().map((w) => w.id)).toEqual(['wl-1']);
+    expect(
+      store(backend)
+        .list()
+        .map((w) => w.id),
+    ).toEqual(['wl-1']);
     expect(new SavedFilters(backend, clock).list()).toEqual([]);
   });
 });

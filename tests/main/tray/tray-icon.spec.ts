@@ -11,8 +11,8 @@ import { crc32, encodePng } from '../../../src-main/tray/png.js';
 import { MIN_REDRAW_MS, setupTray, type TrayDependencies } from '../../../src-main/tray/tray.js';
 import { renderTrayPixels } from '../../../src-main/tray/tray-pixels.js';
 import { trayTooltip } from '../../../src-main/tray/tray-text.js';
-import { Menu, Tray, type MockNativeImage } from '../../mocks/electron.js';
 import { stockRow, TestMarket } from '../../core/alerts/market-fixture.js';
+import { Menu, type MockNativeImage, Tray } from '../../mocks/electron.js';
 
 function pixelAt(rgba: Uint8Array, size: number, x: number, y: number): number[] {
   return [...rgba.subarray((y * size + x) * 4, (y * size + x) * 4 + 4)];

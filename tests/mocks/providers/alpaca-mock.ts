@@ -5,16 +5,16 @@
  */
 import { fixture } from './fixtures.js';
 import {
-  htmlPage,
-  json,
-  startMockServer,
-  text,
-  truncatedJson,
   type CaseHandler,
   type CommonCase,
+  htmlPage,
+  json,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
+  text,
+  truncatedJson,
 } from './mock-server.js';
 
 export type AlpacaCase = CommonCase | 'premarket' | 'rate-limit-short-body' | 'invalid-symbol';
@@ -26,7 +26,10 @@ export const ALPACA_RESET_EPOCH_S = 1795640460;
 function snapshots(request: RecordedRequest, name = 'snapshots-AAPL-BRK.B.json'): MockReply {
   const all = f(name) as Record<string, unknown>;
   const asked = (request.query.symbols ?? '').split(',');
-  return json(200, Object.fromEntries(Object.entries(all).filter(([symbol]) => asked.includes(symbol))));
+  return json(
+    200,
+    Object.fromEntries(Object.entries(all).filter(([symbol]) => asked.includes(symbol))),
+  );
 }
 
 const cases: Record<AlpacaCase, CaseHandler> = {
@@ -48,7 +51,9 @@ const cases: Record<AlpacaCase, CaseHandler> = {
   'partial-batch': (r) => snapshots(r),
   // A malformed symbol fails the whole request; without it the request succeeds.
   'invalid-symbol': (r) =>
-    (r.query.symbols ?? '').includes('TAOP:NASDAQ') ? json(400, f('error-400-invalid-symbol.json')) : snapshots(r),
+    (r.query.symbols ?? '').includes('TAOP:NASDAQ')
+      ? json(400, f('error-400-invalid-symbol.json'))
+      : snapshots(r),
   'html-page': () => htmlPage(502),
   'plain-text': () => text(504, 'upstream request timeout'),
   'truncated-json': () => truncatedJson(f('snapshots-AAPL-BRK.B.json')),

@@ -3,7 +3,7 @@
  * with 402), subscribe answered with the full subscription list, array frames throughout.
  */
 import { fixture } from './fixtures.js';
-import { startMockWsServer, type MockWsBehaviour, type MockWsServer } from './ws-mock.js';
+import { type MockWsBehaviour, type MockWsServer, startMockWsServer } from './ws-mock.js';
 
 export type AlpacaWsCase = 'trades' | 'quiet' | 'stall' | 'connection-limit' | 'internal-error';
 

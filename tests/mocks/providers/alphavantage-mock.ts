@@ -5,16 +5,16 @@
  */
 import { fixture } from './fixtures.js';
 import {
-  htmlPage,
-  json,
-  startMockServer,
-  text,
-  truncatedJson,
   type CaseHandler,
   type CommonCase,
+  htmlPage,
+  json,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
+  text,
+  truncatedJson,
 } from './mock-server.js';
 
 export type AlphaVantageCase =
@@ -28,10 +28,16 @@ export type AlphaVantageCase =
 
 const f = (name: string): unknown => fixture('alphavantage', name);
 export const ALPHAVANTAGE_BAD_KEY = 'bad-key';
-const KNOWN: Record<string, string> = { IBM: 'global-quote-IBM.json', 'BRK.B': 'global-quote-BRK.B.json' };
+const KNOWN: Record<string, string> = {
+  IBM: 'global-quote-IBM.json',
+  'BRK.B': 'global-quote-BRK.B.json',
+};
 
 /** A free key: GLOBAL_QUOTE works, REALTIME_BULK_QUOTES answers its artificial sample data. */
-function answer(request: RecordedRequest, options: { premium?: boolean; weekend?: boolean } = {}): MockReply {
+function answer(
+  request: RecordedRequest,
+  options: { premium?: boolean; weekend?: boolean } = {},
+): MockReply {
   if (request.path !== '/query') return text(404, 'Not Found');
   const symbol = request.query.symbol ?? '';
   switch (request.query.function) {
@@ -94,7 +100,8 @@ export async function startAlphaVantageMock(): Promise<MockServer<AlphaVantageCa
       (request: RecordedRequest): MockReply => {
         const key = request.query.apikey;
         if (!key || key === ALPHAVANTAGE_BAD_KEY) return json(200, f('error-apikey.json'));
-        if (key === 'demo' && request.query.symbol !== 'IBM') return json(200, f('info-demo-key.json'));
+        if (key === 'demo' && request.query.symbol !== 'IBM')
+          return json(200, f('info-demo-key.json'));
         return (handler as CaseHandler)(request);
       },
     ]),

@@ -5,19 +5,20 @@
  */
 import { fixture } from './fixtures.js';
 import {
-  htmlPage,
-  json,
-  startMockServer,
-  text,
-  truncatedJson,
   type CaseHandler,
   type CommonCase,
+  htmlPage,
+  json,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
+  text,
+  truncatedJson,
 } from './mock-server.js';
 
-export type FinnhubCase = CommonCase | 'rate-limit-reset-header' | 'not-found-text' | 'dropped-connection';
+export type FinnhubCase =
+  CommonCase | 'rate-limit-reset-header' | 'not-found-text' | 'dropped-connection';
 
 const f = (name: string): unknown => fixture('finnhub', name);
 export const FINNHUB_KNOWN = new Set(['AAPL', 'BRK.B']);
@@ -28,7 +29,10 @@ function success(request: RecordedRequest, weekend = false): MockReply {
   switch (request.path) {
     case '/quote':
       if (!FINNHUB_KNOWN.has(symbol)) return json(200, f('quote-unknown.json'));
-      return json(200, f(weekend && symbol === 'AAPL' ? 'quote-AAPL-weekend.json' : `quote-${symbol}.json`));
+      return json(
+        200,
+        f(weekend && symbol === 'AAPL' ? 'quote-AAPL-weekend.json' : `quote-${symbol}.json`),
+      );
     case '/stock/profile2':
       return json(200, f(symbol === 'AAPL' ? 'profile2-AAPL.json' : 'profile2-empty.json'));
     case '/stock/market-status':
@@ -45,15 +49,24 @@ const cases: Record<FinnhubCase, CaseHandler> = {
   'rate-limit-retry-after': () => json(429, f('error-rate-limit.json'), { 'retry-after': '30' }),
   // Header names Finnhub is said to send [M in PROVIDERS.md]; optional, never required.
   'rate-limit-reset-header': () =>
-    json(429, f('error-rate-limit.json'), { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1795640460' }),
+    json(429, f('error-rate-limit.json'), {
+      'x-ratelimit-limit': '60',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '1795640460',
+    }),
   'bad-key': () => json(401, f('error-invalid-key.json')),
   'missing-key': () => json(429, f('error-missing-key.json')),
   'plan-gated': () => json(403, f('error-no-access.json')),
   'unknown-symbol': () => json(200, f('quote-unknown.json')),
   // Finnhub has no batch: a "partial batch" is some symbols answering zeros (load spikes, #54).
-  'partial-batch': (r) => (r.query.symbol === 'AAPL' ? success(r) : json(200, f('quote-unknown.json'))),
+  'partial-batch': (r) =>
+    r.query.symbol === 'AAPL' ? success(r) : json(200, f('quote-unknown.json')),
   'html-page': () => htmlPage(502),
-  'plain-text': () => text(503, 'upstream connect error or disconnect/reset before headers. reset reason: connection failure'),
+  'plain-text': () =>
+    text(
+      503,
+      'upstream connect error or disconnect/reset before headers. reset reason: connection failure',
+    ),
   'not-found-text': () => text(404, '404 page not found'),
   'truncated-json': () => truncatedJson(f('quote-AAPL.json')),
   'dropped-connection': () => truncatedJson(f('quote-AAPL.json'), 200, true),

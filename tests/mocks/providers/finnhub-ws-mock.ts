@@ -3,7 +3,7 @@
  * pings, trade frames and error frames from tests/fixtures/providers/finnhub/ws-*.json.
  */
 import { fixture } from './fixtures.js';
-import { startMockWsServer, type MockWsBehaviour, type MockWsServer } from './ws-mock.js';
+import { type MockWsBehaviour, type MockWsServer, startMockWsServer } from './ws-mock.js';
 
 export type FinnhubWsCase = 'trades' | 'ping-only' | 'silent' | 'error-frames';
 
@@ -17,14 +17,17 @@ export function finnhubWsBehaviour(name: FinnhubWsCase): MockWsBehaviour {
       return token === 'bad-key' ? 401 : undefined;
     },
     onConnect: (connection) => {
-      if (name === 'ping-only' || name === 'trades' || name === 'error-frames') connection.send(f('ws-ping.json'));
+      if (name === 'ping-only' || name === 'trades' || name === 'error-frames')
+        connection.send(f('ws-ping.json'));
     },
     onMessage: (connection, message) => {
       const frame = message as { type?: string; symbol?: string };
       if (frame.type !== 'subscribe') return;
       if (name === 'trades' && frame.symbol === 'AAPL') connection.send(f('ws-trade.json'));
-      if (name === 'error-frames' && frame.symbol === 'ZZZZ') connection.send(f('ws-error-invalid-symbol.json'));
-      if (name === 'error-frames' && frame.symbol === 'AAPL') connection.send(f('ws-error-limit.json'));
+      if (name === 'error-frames' && frame.symbol === 'ZZZZ')
+        connection.send(f('ws-error-invalid-symbol.json'));
+      if (name === 'error-frames' && frame.symbol === 'AAPL')
+        connection.send(f('ws-error-limit.json'));
     },
   };
 }

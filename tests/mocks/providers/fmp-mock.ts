@@ -5,16 +5,16 @@
  */
 import { fixture, fixtureText } from './fixtures.js';
 import {
-  htmlPage,
-  json,
-  startMockServer,
-  text,
-  truncatedJson,
   type CaseHandler,
   type CommonCase,
+  htmlPage,
+  json,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
+  text,
+  truncatedJson,
 } from './mock-server.js';
 
 export type FmpCase =
@@ -27,7 +27,11 @@ export type FmpCase =
 
 const f = (name: string): unknown => fixture('fmp', name);
 export const FMP_BAD_KEY = 'bad-key';
-const KNOWN: Record<string, string> = { AAPL: 'quote-AAPL.json', MSFT: 'quote-MSFT.json', 'BRK-B': 'quote-BRK-B.json' };
+const KNOWN: Record<string, string> = {
+  AAPL: 'quote-AAPL.json',
+  MSFT: 'quote-MSFT.json',
+  'BRK-B': 'quote-BRK-B.json',
+};
 
 function records(symbols: string[], weekend: boolean): unknown[] {
   return symbols.flatMap((symbol) => {
@@ -38,7 +42,10 @@ function records(symbols: string[], weekend: boolean): unknown[] {
 }
 
 /** Quote endpoints of a key whose plan has (`paid`) or lacks batch quotes. */
-function answer(request: RecordedRequest, options: { paid?: boolean; weekend?: boolean } = {}): MockReply {
+function answer(
+  request: RecordedRequest,
+  options: { paid?: boolean; weekend?: boolean } = {},
+): MockReply {
   const weekend = options.weekend ?? false;
   if (request.path === '/quote') return json(200, records([request.query.symbol ?? ''], weekend));
   if (request.path === '/batch-quote') {

@@ -60,12 +60,20 @@ export interface MockServer<C extends string = string> {
 }
 
 /** JSON reply helper. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockReply {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): MockReply {
   return { status, body, headers };
 }
 
 /** Plain-text reply helper. */
-export function text(status: number, body: string, contentType = 'text/plain; charset=utf-8'): MockReply {
+export function text(
+  status: number,
+  body: string,
+  contentType = 'text/plain; charset=utf-8',
+): MockReply {
   return { status, body, headers: { 'content-type': contentType } };
 }
 
@@ -107,7 +115,9 @@ export async function startMockServer<C extends string>(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname,
+      path: url.pathname.startsWith(basePath)
+        ? url.pathname.slice(basePath.length) || '/'
+        : url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
     };
@@ -120,14 +130,24 @@ export async function startMockServer<C extends string>(
     const send = (): void => {
       if (res.destroyed) return;
       const isText = typeof reply.body === 'string';
-      const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+      const payload =
+        reply.body === undefined
+          ? ''
+          : isText
+            ? (reply.body as string)
+            : JSON.stringify(reply.body);
       const headers = {
-        ...(isText || reply.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+        ...(isText || reply.body === undefined
+          ? {}
+          : { 'content-type': 'application/json; charset=utf-8' }),
         ...reply.headers,
       };
       if (reply.truncateAt !== undefined && reply.dropConnection) {
         // Promise a full body, send part of it, then cut the connection.
-        res.writeHead(reply.status, { ...headers, 'content-length': String(Buffer.byteLength(payload)) });
+        res.writeHead(reply.status, {
+          ...headers,
+          'content-length': String(Buffer.byteLength(payload)),
+        });
         res.write(payload.slice(0, reply.truncateAt));
         res.destroy();
         return;
@@ -158,7 +178,9 @@ export async function startMockServer<C extends string>(
       queued.push(...replies);
     },
     requestsTo(path) {
-      return requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path)));
+      return requests.filter((r) =>
+        typeof path === 'string' ? r.path === path : path.test(r.path),
+      );
     },
     reset() {
       requests.length = 0;

@@ -8,19 +8,20 @@ import { fileURLToPath } from 'node:url';
 
 import { fixture } from './fixtures.js';
 import {
-  htmlPage,
-  json,
-  startMockServer,
-  text,
-  truncatedJson,
   type CaseHandler,
   type CommonCase,
+  htmlPage,
+  json,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
+  text,
+  truncatedJson,
 } from './mock-server.js';
 
-export type PolygonCase = CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text';
+export type PolygonCase =
+  CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text';
 
 const f = (name: string): unknown => fixture('polygon', name);
 const FIXTURES = fileURLToPath(new URL('../../fixtures/providers/polygon/', import.meta.url));
@@ -43,11 +44,18 @@ function grouped(date: string): MockReply {
 }
 
 /** Routes shared by the cases that answer normally; `snapshotReply` decides the paid endpoint. */
-function route(request: RecordedRequest, snapshotReply: () => MockReply, beforeEod = false): MockReply {
+function route(
+  request: RecordedRequest,
+  snapshotReply: () => MockReply,
+  beforeEod = false,
+): MockReply {
   if (request.path === SNAPSHOT) return snapshotReply();
   if (request.path === '/v1/marketstatus/now') return json(200, f('marketstatus-now.json'));
   const date = GROUPED.exec(request.path)?.[1];
-  if (date) return beforeEod && date === POLYGON_TODAY ? json(403, f('error-403-before-eod.json')) : grouped(date);
+  if (date)
+    return beforeEod && date === POLYGON_TODAY
+      ? json(403, f('error-403-before-eod.json'))
+      : grouped(date);
   return text(404, '404 page not found');
 }
 

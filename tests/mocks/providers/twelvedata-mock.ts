@@ -6,19 +6,20 @@
  */
 import { fixture } from './fixtures.js';
 import {
-  htmlPage,
-  json,
-  startMockServer,
-  text,
-  truncatedJson,
   type CaseHandler,
   type CommonCase,
+  htmlPage,
+  json,
   type MockReply,
   type MockServer,
   type RecordedRequest,
+  startMockServer,
+  text,
+  truncatedJson,
 } from './mock-server.js';
 
-export type TwelveDataCase = CommonCase | 'rate-limit-day' | 'rate-limit-http-429' | 'bad-key-http-401';
+export type TwelveDataCase =
+  CommonCase | 'rate-limit-day' | 'rate-limit-http-429' | 'bad-key-http-401';
 
 const f = (name: string): unknown => fixture('twelvedata', name);
 export const TWELVEDATA_BAD_KEY = 'bad-key';
@@ -35,7 +36,9 @@ function quotes(request: RecordedRequest, weekend = false): MockReply {
   const symbols = (request.query.symbol ?? '').split(',').filter(Boolean);
   const known = f('quote-batch.json') as Record<string, unknown>;
   const lookup = (symbol: string): unknown =>
-    weekend && symbol === 'AAPL' ? f('quote-AAPL-weekend.json') : (known[symbol] ?? notFound(symbol));
+    weekend && symbol === 'AAPL'
+      ? f('quote-AAPL-weekend.json')
+      : (known[symbol] ?? notFound(symbol));
 
   if (symbols.length === 1) return json(200, lookup(symbols[0]!), CREDIT_HEADERS);
   const body = Object.fromEntries(symbols.map((s) => [s, lookup(s)]));
@@ -49,7 +52,8 @@ const cases: Record<TwelveDataCase, CaseHandler> = {
   'rate-limit': () => json(200, f('error-rate-limit-minute.json')),
   'rate-limit-day': () => json(200, f('error-rate-limit-day.json')),
   'rate-limit-http-429': () => json(429, f('error-rate-limit-minute.json')),
-  'rate-limit-retry-after': () => json(429, f('error-rate-limit-minute.json'), { 'retry-after': '30' }),
+  'rate-limit-retry-after': () =>
+    json(429, f('error-rate-limit-minute.json'), { 'retry-after': '30' }),
   'bad-key': () => json(200, f('error-invalid-key.json')),
   'bad-key-http-401': () => json(401, f('error-invalid-key.json')),
   'missing-key': () => json(200, f('error-missing-key.json')),
@@ -57,7 +61,11 @@ const cases: Record<TwelveDataCase, CaseHandler> = {
   'unknown-symbol': (r) => json(200, notFound(r.query.symbol ?? 'ZZZZ')),
   'partial-batch': () => json(200, f('quote-batch-partial.json'), { is_batch: 'true' }),
   'html-page': () => htmlPage(502),
-  'plain-text': () => text(503, 'upstream connect error or disconnect/reset before headers. reset reason: connection failure'),
+  'plain-text': () =>
+    text(
+      503,
+      'upstream connect error or disconnect/reset before headers. reset reason: connection failure',
+    ),
   'truncated-json': () => truncatedJson(f('quote-batch.json')),
   slow: (r) => ({ ...quotes(r), delayMs: 1_000 }),
 };

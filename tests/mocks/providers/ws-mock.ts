@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface MockWsConnection {
   readonly socket: WebSocket;
@@ -39,7 +39,10 @@ export interface MockWsServer {
 }
 
 /** Starts a WebSocket mock; `path` mimics the provider's stream path (`/v2/iex`). */
-export async function startMockWsServer(behaviour: MockWsBehaviour, path = ''): Promise<MockWsServer> {
+export async function startMockWsServer(
+  behaviour: MockWsBehaviour,
+  path = '',
+): Promise<MockWsServer> {
   let current = behaviour;
   const connections: MockWsConnection[] = [];
   let rejected = 0;
@@ -96,7 +99,8 @@ export async function startMockWsServer(behaviour: MockWsBehaviour, path = ''): 
     async waitFor(predicate, timeoutMs = 2_000, what = 'condition') {
       const started = Date.now();
       while (!predicate()) {
-        if (Date.now() - started > timeoutMs) throw new Error(`ws mock: timed out waiting for ${what}`);
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`ws mock: timed out waiting for ${what}`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },

@@ -2,9 +2,9 @@
  * Alpaca adapter: multi-symbol `/v2/stocks/snapshots` (IEX feed on free keys), key id and
  * secret in headers, and the trade stream for the most watched symbols.
  */
-import { SYSTEM_CLOCK, type Clock, type SourceDelay, type SourceInfo } from '../../domain/types.js';
+import { type Clock, type SourceDelay, type SourceInfo, SYSTEM_CLOCK } from '../../domain/types.js';
 import { createLogger, redact } from '../../log.js';
-import { ProviderError, isProviderError } from '../errors.js';
+import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { nonJsonFailure, statusFailure, tryParseJson, validate } from '../http-response.js';
 import type {
@@ -84,7 +84,10 @@ export class AlpacaProvider implements MarketDataProvider {
   private delay(): SourceDelay {
     switch (this.feed) {
       case 'iex':
-        return { kind: 'realtime', note: 'Real-time IEX trades; volume is a partial slice of the day.' };
+        return {
+          kind: 'realtime',
+          note: 'Real-time IEX trades; volume is a partial slice of the day.',
+        };
       case 'sip':
         return { kind: 'realtime', note: 'Real-time consolidated (SIP) feed.' };
       case 'delayed_sip':
@@ -101,10 +104,16 @@ export class AlpacaProvider implements MarketDataProvider {
     try {
       return await this.fetchSnapshots(symbols, signal);
     } catch (error) {
-      const rejected = isProviderError(error) && error.kind === 'unknown-symbol' ? invalidSymbolIn(error.message) : undefined;
+      const rejected =
+        isProviderError(error) && error.kind === 'unknown-symbol'
+          ? invalidSymbolIn(error.message)
+          : undefined;
       if (!rejected || !symbols.includes(rejected) || symbols.length === 1) throw error;
       log.warn(`fetch snapshots: Alpaca rejected ${rejected}; asking again without it`);
-      const rest = await this.fetchSnapshots(symbols.filter((s) => s !== rejected), signal);
+      const rest = await this.fetchSnapshots(
+        symbols.filter((s) => s !== rejected),
+        signal,
+      );
       const reason = `unknown-symbol: ${(error as ProviderError).message}`;
       return { quotes: rest.quotes, missing: [...rest.missing, { symbol: rejected, reason }] };
     }
@@ -141,7 +150,10 @@ export class AlpacaProvider implements MarketDataProvider {
     await Promise.all([...this.streams].map((stream) => stream.close()));
   }
 
-  private async fetchSnapshots(symbols: readonly string[], signal?: AbortSignal): Promise<QuoteBatchResult> {
+  private async fetchSnapshots(
+    symbols: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<QuoteBatchResult> {
     const mapper = new SymbolMapper(symbols, 'dot');
     const response = await this.http.get('v2/stocks/snapshots', {
       searchParams: { symbols: mapper.providerSymbols().join(','), feed: this.feed },
@@ -152,8 +164,12 @@ export class AlpacaProvider implements MarketDataProvider {
 
     if (response.status < 200 || response.status >= 300) {
       const errorBody = alpacaErrorSchema.safeParse(body);
-      if (errorBody.success) throw errorFromBody(response, errorBody.data.code, errorBody.data.message);
-      throw statusFailure(ID, response, 'unrecognised error body') ?? new ProviderError('malformed', `${ID}: HTTP ${response.status}`);
+      if (errorBody.success)
+        throw errorFromBody(response, errorBody.data.code, errorBody.data.message);
+      throw (
+        statusFailure(ID, response, 'unrecognised error body') ??
+        new ProviderError('malformed', `${ID}: HTTP ${response.status}`)
+      );
     }
 
     const snapshots = validate(ID, '/v2/stocks/snapshots', alpacaSnapshotsSchema, body);
@@ -168,7 +184,8 @@ export class AlpacaProvider implements MarketDataProvider {
       else result.missing.push({ symbol, reason: outcome.reason });
     }
     for (const symbol of symbols) {
-      if (!answered.has(symbol)) result.missing.push({ symbol, reason: 'unknown-symbol: not in Alpaca’s answer' });
+      if (!answered.has(symbol))
+        result.missing.push({ symbol, reason: 'unknown-symbol: not in Alpaca’s answer' });
     }
     return result;
   }

@@ -64,7 +64,10 @@ export class AlpacaStream implements StreamHandle {
     const kept = unique.slice(0, this.options.symbolLimit);
     if (unique.length > kept.length) {
       this.options.handlers.onError?.(
-        new ProviderError('plan-limit', `alpaca stream: ${unique.length} symbols asked, the plan streams ${kept.length}; the rest stay on REST`),
+        new ProviderError(
+          'plan-limit',
+          `alpaca stream: ${unique.length} symbols asked, the plan streams ${kept.length}; the rest stay on REST`,
+        ),
       );
     }
     const removed = this.symbols.filter((s) => !kept.includes(s));
@@ -72,8 +75,16 @@ export class AlpacaStream implements StreamHandle {
     this.symbols = kept;
 
     if (this.authenticated) {
-      if (removed.length > 0) this.connection.send({ action: 'unsubscribe', trades: removed.map((s) => toProviderSymbol(s, 'dot')) });
-      if (added.length > 0) this.connection.send({ action: 'subscribe', trades: added.map((s) => toProviderSymbol(s, 'dot')) });
+      if (removed.length > 0)
+        this.connection.send({
+          action: 'unsubscribe',
+          trades: removed.map((s) => toProviderSymbol(s, 'dot')),
+        });
+      if (added.length > 0)
+        this.connection.send({
+          action: 'subscribe',
+          trades: added.map((s) => toProviderSymbol(s, 'dot')),
+        });
     }
     if (!this.started) {
       this.started = true;
@@ -133,13 +144,20 @@ export class AlpacaStream implements StreamHandle {
 
   private onSuccess(msg: string): void {
     if (msg === 'connected') {
-      this.connection.send({ action: 'auth', key: this.options.keyId, secret: this.options.secret });
+      this.connection.send({
+        action: 'auth',
+        key: this.options.keyId,
+        secret: this.options.secret,
+      });
       return;
     }
     if (msg === 'authenticated') {
       this.authenticated = true;
       if (this.symbols.length > 0) {
-        this.connection.send({ action: 'subscribe', trades: this.symbols.map((s) => toProviderSymbol(s, 'dot')) });
+        this.connection.send({
+          action: 'subscribe',
+          trades: this.symbols.map((s) => toProviderSymbol(s, 'dot')),
+        });
       } else {
         this.setState('live');
       }

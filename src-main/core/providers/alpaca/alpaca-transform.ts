@@ -45,15 +45,21 @@ export function toQuote(
 }
 
 /** Maps an Alpaca error answer (`{code, message}`) to a typed error. */
-export function errorFromBody(response: HttpResponse, code: number | undefined, message: string): ProviderError {
+export function errorFromBody(
+  response: HttpResponse,
+  code: number | undefined,
+  message: string,
+): ProviderError {
   const text = `${ID}: HTTP ${response.status}${code ? ` (${code})` : ''}, ${message}`;
   if (response.status === 429 || code === 42910000) {
     return new ProviderError('rate-limited', text, rateLimitRetryAt(response));
   }
   if (code === 40110000 || response.status === 401) return new ProviderError('bad-key', text);
-  if (code === 42210000 || /subscription|permit/i.test(message)) return new ProviderError('plan-limit', text);
+  if (code === 42210000 || /subscription|permit/i.test(message))
+    return new ProviderError('plan-limit', text);
   if (response.status === 403) return new ProviderError('bad-key', text);
-  if (response.status === 400 && /invalid symbol/i.test(message)) return new ProviderError('unknown-symbol', text);
+  if (response.status === 400 && /invalid symbol/i.test(message))
+    return new ProviderError('unknown-symbol', text);
   if (response.status >= 500) return new ProviderError('provider-down', text);
   return new ProviderError('malformed', text);
 }
@@ -65,7 +71,10 @@ export function invalidSymbolIn(message: string): string | undefined {
 }
 
 /** A stream trade as a tick; null when its time or price is unusable. */
-export function toTick(trade: { S: string; p: number; s?: number | undefined; t: string }, receivedAt: number): StreamTick | null {
+export function toTick(
+  trade: { S: string; p: number; s?: number | undefined; t: string },
+  receivedAt: number,
+): StreamTick | null {
   const timestamp = parseRfc3339Ms(trade.t);
   if (timestamp === null || !(trade.p > 0)) return null;
   return {
@@ -78,7 +87,10 @@ export function toTick(trade: { S: string; p: number; s?: number | undefined; t:
 }
 
 /** Stream error codes (Alpaca docs) → typed error, and whether reconnecting can help. */
-export function streamError(code: number, msg: string): { error: ProviderError; action: 'stop' | 'reconnect' | 'continue' | 'wait' } {
+export function streamError(
+  code: number,
+  msg: string,
+): { error: ProviderError; action: 'stop' | 'reconnect' | 'continue' | 'wait' } {
   const text = `${ID} stream: ${msg} (${code})`;
   switch (code) {
     case 402:

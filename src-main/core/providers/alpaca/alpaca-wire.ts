@@ -3,7 +3,12 @@
  */
 import { z } from 'zod';
 
-const trade = z.object({ t: z.string(), p: z.number(), s: z.number().optional(), x: z.string().optional() });
+const trade = z.object({
+  t: z.string(),
+  p: z.number(),
+  s: z.number().optional(),
+  x: z.string().optional(),
+});
 const quote = z.object({ t: z.string(), ap: z.number().optional(), bp: z.number().optional() });
 const bar = z.object({
   t: z.string(),
@@ -37,7 +42,15 @@ export const alpacaStreamMessageSchema = z.discriminatedUnion('T', [
   z.object({ T: z.literal('success'), msg: z.string() }),
   z.object({ T: z.literal('error'), code: z.number(), msg: z.string() }),
   z.object({ T: z.literal('subscription'), trades: z.array(z.string()).optional() }).loose(),
-  z.object({ T: z.literal('t'), S: z.string(), p: z.number(), s: z.number().optional(), t: z.string() }).loose(),
+  z
+    .object({
+      T: z.literal('t'),
+      S: z.string(),
+      p: z.number(),
+      s: z.number().optional(),
+      t: z.string(),
+    })
+    .loose(),
   z.object({ T: z.literal('q'), S: z.string() }).loose(),
   z.object({ T: z.literal('b'), S: z.string() }).loose(),
 ]);

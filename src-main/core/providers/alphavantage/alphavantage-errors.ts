@@ -27,18 +27,25 @@ export function noticeText(notice: Notice): string {
  * sources do not say (PROVIDERS.md §2.4, [M]), and the later candidate wastes no call. Alpha
  * Vantage sends no `Retry-After`; should a proxy add one, it wins.
  */
-export function classifyNotice(notice: Notice, response: HttpResponse, secrets: readonly string[]): NoticeMeaning {
+export function classifyNotice(
+  notice: Notice,
+  response: HttpResponse,
+  secrets: readonly string[],
+): NoticeMeaning {
   const now = response.receivedAt;
   const limited = (message: string, at: number, dailyLimit = false): NoticeMeaning => ({
     kind: 'error',
-    error: new ProviderError('rate-limited', message, rateLimitRetryAt(response, at - now), { dailyLimit }),
+    error: new ProviderError('rate-limited', message, rateLimitRetryAt(response, at - now), {
+      dailyLimit,
+    }),
   });
   // Classify on the raw text (a key such as `demo` may be a word of it); only the message is scrubbed.
   const text = noticeText(notice).trim();
   const message = `alphavantage: ${scrubSecrets(text, secrets)}`;
 
   if ('Error Message' in notice) {
-    if (/apikey|api key/i.test(text)) return { kind: 'error', error: new ProviderError('bad-key', message) };
+    if (/apikey|api key/i.test(text))
+      return { kind: 'error', error: new ProviderError('bad-key', message) };
     return { kind: 'unknown-symbol', reason: 'unknown symbol at Alpha Vantage' };
   }
 

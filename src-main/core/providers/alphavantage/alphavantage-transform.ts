@@ -13,12 +13,12 @@ import type { SymbolMapper } from '../symbols.js';
 import { classifyNotice } from './alphavantage-errors.js';
 import {
   bulkAnswerSchema,
+  type BulkQuote,
   bulkQuoteSchema,
+  type GlobalQuote,
   globalQuoteAnswerSchema,
   globalQuoteSchema,
   noticeSchema,
-  type BulkQuote,
-  type GlobalQuote,
 } from './alphavantage-wire.js';
 
 /** One GLOBAL_QUOTE record → neutral fields. The trading day stands for its 16:00 ET close. */
@@ -78,14 +78,23 @@ export function interpretGlobalQuote(
   secrets: readonly string[] = [],
 ): QuoteBatchResult {
   const read = readBody(response, secrets);
-  if ('unknownSymbol' in read) return { quotes: [], missing: [{ symbol, reason: read.unknownSymbol }] };
+  if ('unknownSymbol' in read)
+    return { quotes: [], missing: [{ symbol, reason: read.unknownSymbol }] };
 
   const answer = globalQuoteAnswerSchema.safeParse(read.body);
-  const wire = answer.success ? globalQuoteSchema.safeParse(answer.data['Global Quote']) : undefined;
+  const wire = answer.success
+    ? globalQuoteSchema.safeParse(answer.data['Global Quote'])
+    : undefined;
   if (!wire?.success) {
     // `{"Global Quote": {}}` and a bare `{}` (seen for weeks on some symbols) mean "no such symbol".
-    const isEmpty = answer.success || (typeof read.body === 'object' && read.body !== null && Object.keys(read.body).length === 0);
-    if (isEmpty) return { quotes: [], missing: [{ symbol, reason: 'unknown symbol at Alpha Vantage (empty quote)' }] };
+    const isEmpty =
+      answer.success ||
+      (typeof read.body === 'object' && read.body !== null && Object.keys(read.body).length === 0);
+    if (isEmpty)
+      return {
+        quotes: [],
+        missing: [{ symbol, reason: 'unknown symbol at Alpha Vantage (empty quote)' }],
+      };
     throw new ProviderError('malformed', 'alphavantage GLOBAL_QUOTE: unexpected answer shape');
   }
 
@@ -112,10 +121,17 @@ export function interpretBulkQuotes(
   if ('unknownSymbol' in read) return missingAll(read.unknownSymbol);
 
   const answer = bulkAnswerSchema.safeParse(read.body);
-  if (!answer.success) throw new ProviderError('malformed', 'alphavantage REALTIME_BULK_QUOTES: unexpected answer shape');
+  if (!answer.success)
+    throw new ProviderError(
+      'malformed',
+      'alphavantage REALTIME_BULK_QUOTES: unexpected answer shape',
+    );
   const { message } = answer.data;
   if (message && /premium|artificial|illustration/i.test(message)) {
-    throw new ProviderError('plan-limit', 'alphavantage: REALTIME_BULK_QUOTES needs a premium plan (the answer held sample data only)');
+    throw new ProviderError(
+      'plan-limit',
+      'alphavantage: REALTIME_BULK_QUOTES needs a premium plan (the answer held sample data only)',
+    );
   }
 
   const result: QuoteBatchResult = { quotes: [], missing: [] };
@@ -131,7 +147,8 @@ export function interpretBulkQuotes(
   }
   for (const providerSymbol of mapper.providerSymbols()) {
     const symbol = mapper.toEngine(providerSymbol) ?? providerSymbol;
-    if (!answered.has(symbol)) result.missing.push({ symbol, reason: 'not in Alpha Vantage answer' });
+    if (!answered.has(symbol))
+      result.missing.push({ symbol, reason: 'not in Alpha Vantage answer' });
   }
   return result;
 }

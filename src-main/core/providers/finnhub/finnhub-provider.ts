@@ -4,9 +4,9 @@
  */
 import type { z } from 'zod';
 
-import { SYSTEM_CLOCK, type Clock, type SourceInfo } from '../../domain/types.js';
+import { type Clock, type SourceInfo, SYSTEM_CLOCK } from '../../domain/types.js';
 import { createLogger, redact } from '../../log.js';
-import { ProviderError, isProviderError } from '../errors.js';
+import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { nonJsonFailure, statusFailure, tryParseJson, validate } from '../http-response.js';
 import type {
@@ -21,7 +21,7 @@ import type {
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { toProviderSymbol } from '../symbols.js';
 import { FinnhubStream } from './finnhub-stream.js';
-import { toMarketStatus, toProfile, toQuote, errorFromBody } from './finnhub-transform.js';
+import { errorFromBody, toMarketStatus, toProfile, toQuote } from './finnhub-transform.js';
 import {
   finnhubErrorSchema,
   finnhubMarketStatusSchema,
@@ -71,7 +71,8 @@ export class FinnhubProvider implements MarketDataProvider {
       provider: ID,
       mode: 'live',
       label: 'Finnhub (live)',
-      detail: 'Quotes from Finnhub /quote, trades streamed for up to 50 symbols; 60 calls a minute on the free plan.',
+      detail:
+        'Quotes from Finnhub /quote, trades streamed for up to 50 symbols; 60 calls a minute on the free plan.',
       delay: { kind: 'realtime', note: 'Real-time US quotes and trades (free plan).' },
     };
   }
@@ -80,7 +81,12 @@ export class FinnhubProvider implements MarketDataProvider {
   async fetchQuotes(symbols: readonly string[], signal?: AbortSignal): Promise<QuoteBatchResult> {
     const result: QuoteBatchResult = { quotes: [], missing: [] };
     for (const symbol of symbols) {
-      const { wire, receivedAt } = await this.call('quote', { symbol: toProviderSymbol(symbol, 'dot') }, finnhubQuoteSchema, signal);
+      const { wire, receivedAt } = await this.call(
+        'quote',
+        { symbol: toProviderSymbol(symbol, 'dot') },
+        finnhubQuoteSchema,
+        signal,
+      );
       const outcome = toQuote(symbol, wire, receivedAt);
       if (outcome.ok) result.quotes.push(outcome.quote);
       else result.missing.push({ symbol, reason: outcome.reason });
@@ -89,14 +95,24 @@ export class FinnhubProvider implements MarketDataProvider {
   }
 
   async fetchProfile(symbol: string, signal?: AbortSignal): Promise<ProfileFacts | null> {
-    const { wire } = await this.call('stock/profile2', { symbol: toProviderSymbol(symbol, 'dot') }, finnhubProfileSchema, signal);
+    const { wire } = await this.call(
+      'stock/profile2',
+      { symbol: toProviderSymbol(symbol, 'dot') },
+      finnhubProfileSchema,
+      signal,
+    );
     const facts = toProfile(wire);
     return facts ? { symbol, ...facts } : null;
   }
 
   /** US market open/closed and session, from Finnhub. */
   async fetchMarketStatus(signal?: AbortSignal): Promise<ReturnType<typeof toMarketStatus>> {
-    const { wire } = await this.call('stock/market-status', { exchange: 'US' }, finnhubMarketStatusSchema, signal);
+    const { wire } = await this.call(
+      'stock/market-status',
+      { exchange: 'US' },
+      finnhubMarketStatusSchema,
+      signal,
+    );
     return toMarketStatus(wire);
   }
 
@@ -104,7 +120,10 @@ export class FinnhubProvider implements MarketDataProvider {
   async testKey(signal?: AbortSignal): Promise<KeyTestResult> {
     try {
       const status = await this.fetchMarketStatus(signal);
-      return { ok: true, detail: `Key accepted. US market is ${status.isOpen ? 'open' : 'closed'}.` };
+      return {
+        ok: true,
+        detail: `Key accepted. US market is ${status.isOpen ? 'open' : 'closed'}.`,
+      };
     } catch (error) {
       if (isProviderError(error)) return { ok: false, error };
       throw error;
@@ -136,7 +155,10 @@ export class FinnhubProvider implements MarketDataProvider {
     schema: S,
     signal: AbortSignal | undefined,
   ): Promise<{ wire: z.infer<S>; receivedAt: number }> {
-    const response = await this.http.get(path, { searchParams: { ...params, token: this.config.apiKey }, signal });
+    const response = await this.http.get(path, {
+      searchParams: { ...params, token: this.config.apiKey },
+      signal,
+    });
     const body = tryParseJson(response.body);
     if (body === undefined) throw nonJsonFailure(ID, response, [this.config.apiKey]);
 

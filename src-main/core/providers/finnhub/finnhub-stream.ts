@@ -7,8 +7,8 @@ import type { Clock } from '../../domain/types.js';
 import { createLogger } from '../../log.js';
 import { ProviderError } from '../errors.js';
 import type { StreamHandle, StreamHandlers, StreamState } from '../provider.js';
-import { toProviderSymbol } from '../symbols.js';
 import type { StreamTuning } from '../registry.js';
+import { toProviderSymbol } from '../symbols.js';
 import { WsConnection } from '../ws-connection.js';
 import { errorFromFrame, toTicks } from './finnhub-transform.js';
 import { finnhubFrameSchema } from './finnhub-wire.js';
@@ -45,7 +45,8 @@ export class FinnhubStream implements StreamHandle {
       reconnectBaseMs: options.tuning?.reconnectBaseMs,
       reconnectMaxMs: options.tuning?.reconnectMaxMs,
       onOpen: (connection) => {
-        for (const symbol of this.symbols) connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
+        for (const symbol of this.symbols)
+          connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
       },
       onFrame: (frame) => this.onFrame(frame),
       onState: (state, detail) => this.setState(state, detail),
@@ -54,7 +55,10 @@ export class FinnhubStream implements StreamHandle {
           ? new ProviderError('bad-key', `finnhub stream: handshake refused (HTTP ${status})`)
           : status === 429
             ? new ProviderError('rate-limited', 'finnhub stream: handshake refused (HTTP 429)')
-            : new ProviderError('provider-down', `finnhub stream: handshake refused (HTTP ${status})`),
+            : new ProviderError(
+                'provider-down',
+                `finnhub stream: handshake refused (HTTP ${status})`,
+              ),
       onError: (error) => options.handlers.onError?.(error),
     });
   }
@@ -64,15 +68,22 @@ export class FinnhubStream implements StreamHandle {
     const kept = unique.slice(0, SYMBOL_LIMIT);
     if (unique.length > SYMBOL_LIMIT) {
       this.options.handlers.onError?.(
-        new ProviderError('plan-limit', `finnhub stream: ${unique.length} symbols asked, the free plan streams ${SYMBOL_LIMIT}; the rest stay on REST`),
+        new ProviderError(
+          'plan-limit',
+          `finnhub stream: ${unique.length} symbols asked, the free plan streams ${SYMBOL_LIMIT}; the rest stay on REST`,
+        ),
       );
     }
 
     if (this.started) {
       const before = new Set(this.symbols);
       const after = new Set(kept);
-      for (const symbol of before) if (!after.has(symbol)) this.connection.send({ type: 'unsubscribe', symbol: toProviderSymbol(symbol, 'dot') });
-      for (const symbol of after) if (!before.has(symbol)) this.connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
+      for (const symbol of before)
+        if (!after.has(symbol))
+          this.connection.send({ type: 'unsubscribe', symbol: toProviderSymbol(symbol, 'dot') });
+      for (const symbol of after)
+        if (!before.has(symbol))
+          this.connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
     }
     this.symbols = kept;
     if (!this.started) {

@@ -2,13 +2,13 @@
  * Finnhub answers → domain values. The one place Finnhub's units are converted: quote time in
  * seconds, trade time in ms, market cap and shares in millions.
  */
+import { buildQuote, type QuoteOutcome } from '../build-quote.js';
 import type { ProviderError } from '../errors.js';
 import { ProviderError as Failure } from '../errors.js';
 import type { HttpResponse } from '../http-client.js';
 import { rateLimitRetryAt } from '../http-response.js';
 import type { StreamTick } from '../provider.js';
 import { fromProviderSymbol } from '../symbols.js';
-import { buildQuote, type QuoteOutcome } from '../build-quote.js';
 import type { FinnhubMarketStatus, FinnhubProfile, FinnhubQuote } from './finnhub-wire.js';
 
 const ID = 'finnhub';
@@ -24,7 +24,10 @@ const NO_ACCESS_TEXT = /don't have access|do not have access|not entitled|premiu
  */
 export function toQuote(symbol: string, wire: FinnhubQuote, receivedAt: number): QuoteOutcome {
   if (wire.c === 0 && (wire.pc ?? 0) === 0) {
-    return { ok: false, reason: 'unknown-symbol: Finnhub answered an all-zero quote (unknown symbol or no access)' };
+    return {
+      ok: false,
+      reason: 'unknown-symbol: Finnhub answered an all-zero quote (unknown symbol or no access)',
+    };
   }
   return buildQuote(
     {
@@ -107,7 +110,8 @@ export function errorFromBody(response: HttpResponse, text: string): ProviderErr
   if (response.status === 429 || /limit reached/i.test(text)) {
     return new Failure('rate-limited', message, rateLimitRetryAt(response));
   }
-  if (response.status === 401 || /invalid api key/i.test(text)) return new Failure('bad-key', message);
+  if (response.status === 401 || /invalid api key/i.test(text))
+    return new Failure('bad-key', message);
   return undefined;
 }
 
@@ -120,6 +124,7 @@ export function errorFromFrame(msg: string | undefined): { error: ProviderError;
     return { error: new Failure('unknown-symbol', `${ID} stream: ${text}`), symbol };
   }
   if (/limit/i.test(text)) return { error: new Failure('rate-limited', `${ID} stream: ${text}`) };
-  if (/api key|token|unauthori[sz]ed/i.test(text)) return { error: new Failure('bad-key', `${ID} stream: ${text}`) };
+  if (/api key|token|unauthori[sz]ed/i.test(text))
+    return { error: new Failure('bad-key', `${ID} stream: ${text}`) };
   return { error: new Failure('provider-down', `${ID} stream: ${text}`) };
 }

@@ -8,7 +8,12 @@ import { SYSTEM_CLOCK } from '../../domain/types.js';
 import { createLogger, formatError, redact } from '../../log.js';
 import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient } from '../http-client.js';
-import type { MarketDataProvider, ProviderCapabilities, QuoteBatchResult, RatePolicy } from '../provider.js';
+import type {
+  MarketDataProvider,
+  ProviderCapabilities,
+  QuoteBatchResult,
+  RatePolicy,
+} from '../provider.js';
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { SymbolMapper } from '../symbols.js';
 import { interpretFmpAnswer } from './fmp-transform.js';
@@ -34,7 +39,10 @@ export function createFmpProvider(config: FmpConfig): MarketDataProvider {
   const secrets = [config.apiKey];
   redact(config.apiKey);
 
-  const ratePolicy: RatePolicy = { ...FMP_FREE_POLICY, perDay: config.callsPerDay ?? FMP_FREE_POLICY.perDay };
+  const ratePolicy: RatePolicy = {
+    ...FMP_FREE_POLICY,
+    perDay: config.callsPerDay ?? FMP_FREE_POLICY.perDay,
+  };
   const capabilities: ProviderCapabilities = {
     batchSize: Math.max(1, Math.min(FMP_MAX_BATCH, config.batchSize ?? 1)),
     streaming: false,
@@ -59,7 +67,10 @@ export function createFmpProvider(config: FmpConfig): MarketDataProvider {
   }
 
   /** Fetches symbols one call each; a whole-call error after some success ends the run early. */
-  async function fetchOneByOne(symbols: readonly string[], signal?: AbortSignal): Promise<QuoteBatchResult> {
+  async function fetchOneByOne(
+    symbols: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<QuoteBatchResult> {
     const result: QuoteBatchResult = { quotes: [], missing: [] };
     for (const [index, symbol] of symbols.entries()) {
       try {
@@ -70,14 +81,20 @@ export function createFmpProvider(config: FmpConfig): MarketDataProvider {
         if (!isProviderError(error) || result.quotes.length === 0) throw error;
         const reason = `not fetched: ${error.kind} (${error.message})`;
         result.missing.push(...symbols.slice(index).map((s) => ({ symbol: s, reason })));
-        log.warn(`fetch quotes: stopped after ${index} of ${symbols.length} single calls`, formatError(error));
+        log.warn(
+          `fetch quotes: stopped after ${index} of ${symbols.length} single calls`,
+          formatError(error),
+        );
         break;
       }
     }
     return result;
   }
 
-  async function fetchQuotes(symbols: readonly string[], signal?: AbortSignal): Promise<QuoteBatchResult> {
+  async function fetchQuotes(
+    symbols: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<QuoteBatchResult> {
     if (symbols.length === 0) return { quotes: [], missing: [] };
     if (config.apiKey.trim() === '') throw new ProviderError('bad-key', 'fmp: no API key is set');
     if (symbols.length === 1 || capabilities.batchSize === 1) return fetchOneByOne(symbols, signal);
@@ -88,7 +105,10 @@ export function createFmpProvider(config: FmpConfig): MarketDataProvider {
       if (!isProviderError(error) || error.kind !== 'plan-limit') throw error;
       // The plan has no batch quotes: remember it, so the scheduler sizes its batches to 1.
       capabilities.batchSize = 1;
-      log.warn('fetch quotes: batch-quote refused by the plan; using one call per symbol', formatError(error));
+      log.warn(
+        'fetch quotes: batch-quote refused by the plan; using one call per symbol',
+        formatError(error),
+      );
       return fetchOneByOne(symbols, signal);
     }
   }
@@ -113,7 +133,12 @@ export function createFmpProvider(config: FmpConfig): MarketDataProvider {
         return { ok: true, detail: 'FMP accepted the key (1 call used).' };
       } catch (error) {
         if (isProviderError(error)) return { ok: false, error };
-        return { ok: false, error: new ProviderError('provider-down', 'fmp: test failed', undefined, { cause: error }) };
+        return {
+          ok: false,
+          error: new ProviderError('provider-down', 'fmp: test failed', undefined, {
+            cause: error,
+          }),
+        };
       }
     },
   };

@@ -9,7 +9,13 @@ import { statusFailure, tryParseJson } from '../http-response.js';
 import type { QuoteBatchResult } from '../provider.js';
 import type { SymbolMapper } from '../symbols.js';
 import { fmpError, fmpNonJsonError } from './fmp-errors.js';
-import { fmpErrorSchema, fmpErrorText, fmpQuoteListSchema, fmpQuoteSchema, type FmpQuote } from './fmp-wire.js';
+import {
+  fmpErrorSchema,
+  fmpErrorText,
+  type FmpQuote,
+  fmpQuoteListSchema,
+  fmpQuoteSchema,
+} from './fmp-wire.js';
 
 const SECOND_MS = 1_000;
 
@@ -58,7 +64,10 @@ function collect(items: unknown[], mapper: SymbolMapper, receivedAt: number): Qu
   for (const item of items) {
     const wire = fmpQuoteSchema.safeParse(item);
     if (!wire.success) {
-      const named = isRecord(item) && typeof item.symbol === 'string' ? mapper.toEngine(item.symbol) : undefined;
+      const named =
+        isRecord(item) && typeof item.symbol === 'string'
+          ? mapper.toEngine(item.symbol)
+          : undefined;
       if (named !== undefined && !answered.has(named)) {
         answered.add(named);
         result.missing.push({ symbol: named, reason: 'malformed FMP record' });
@@ -77,7 +86,8 @@ function collect(items: unknown[], mapper: SymbolMapper, receivedAt: number): Qu
 
   for (const providerSymbol of mapper.providerSymbols()) {
     const symbol = mapper.toEngine(providerSymbol) ?? providerSymbol;
-    if (!answered.has(symbol)) result.missing.push({ symbol, reason: 'unknown symbol at FMP (empty answer)' });
+    if (!answered.has(symbol))
+      result.missing.push({ symbol, reason: 'unknown symbol at FMP (empty answer)' });
   }
   return result;
 }

@@ -5,22 +5,32 @@
  */
 import type { z } from 'zod';
 
-import { SYSTEM_CLOCK, type Clock, type SourceInfo } from '../../domain/types.js';
+import { type Clock, type SourceInfo, SYSTEM_CLOCK } from '../../domain/types.js';
 import { createLogger, redact } from '../../log.js';
-import { ProviderError, isProviderError } from '../errors.js';
+import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { nonJsonFailure, tryParseJson, validate } from '../http-response.js';
-import type { KeyTestResult, MarketDataProvider, QuoteBatchResult, RatePolicy } from '../provider.js';
+import type {
+  KeyTestResult,
+  MarketDataProvider,
+  QuoteBatchResult,
+  RatePolicy,
+} from '../provider.js';
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { SymbolMapper } from '../symbols.js';
 import { latestCompletedSession, previousWeekday } from './polygon-sessions.js';
-import { errorFromBody, groupedToQuote, isBeforeEndOfDay, snapshotToQuote } from './polygon-transform.js';
+import {
+  errorFromBody,
+  groupedToQuote,
+  isBeforeEndOfDay,
+  snapshotToQuote,
+} from './polygon-transform.js';
 import {
   polygonErrorSchema,
+  type PolygonGroupedBar,
   polygonGroupedSchema,
   polygonMarketStatusSchema,
   polygonSnapshotSchema,
-  type PolygonGroupedBar,
 } from './polygon-wire.js';
 
 const ID = 'polygon';
@@ -41,14 +51,20 @@ const log = createLogger('polygon');
 /** Polygon behind the MarketDataProvider interface. */
 export class PolygonProvider implements MarketDataProvider {
   readonly id = ID;
-  readonly capabilities = { batchSize: POLYGON_BATCH_SIZE, streaming: false, profiles: false, history: true };
+  readonly capabilities = {
+    batchSize: POLYGON_BATCH_SIZE,
+    streaming: false,
+    profiles: false,
+    history: true,
+  };
   readonly ratePolicy = POLYGON_FREE_RATE;
 
   private readonly http: HttpClient;
   private readonly clock: Clock;
   private mode: Mode = 'snapshot';
   /** The latest session with bars and the one before it, once fetched. */
-  private sessions: { expected: string; latest: Session; previous: Session | undefined } | undefined;
+  private sessions:
+    { expected: string; latest: Session; previous: Session | undefined } | undefined;
 
   constructor(private readonly config: ProviderConfig) {
     redact(config.apiKey);
@@ -68,14 +84,20 @@ export class PolygonProvider implements MarketDataProvider {
       // TODO: the snapshot is real-time on Advanced plans but 15 minutes late on Starter and
       // Developer; the adapter cannot tell the plan from the answer, so it states no delay. A
       // config flag for the plan tier (or reading the trade timestamps' lag) would fix it.
-      return { provider: ID, mode: 'live', label: 'Polygon (snapshot)', detail: 'Full-market snapshot from Polygon/Massive.' };
+      return {
+        provider: ID,
+        mode: 'live',
+        label: 'Polygon (snapshot)',
+        detail: 'Full-market snapshot from Polygon/Massive.',
+      };
     }
     const date = this.sessions?.latest.date;
     return {
       provider: ID,
       mode: 'live',
       label: `Polygon (end of day${date ? `, ${date}` : ''})`,
-      detail: 'This key’s plan has no live snapshot: prices are the closes of the latest finished session (grouped daily bars).',
+      detail:
+        'This key’s plan has no live snapshot: prices are the closes of the latest finished session (grouped daily bars).',
       delay: {
         kind: 'end-of-day',
         ...(date ? { sessionDate: date } : {}),
@@ -108,7 +130,10 @@ export class PolygonProvider implements MarketDataProvider {
     }
   }
 
-  private async fetchSnapshot(symbols: readonly string[], signal?: AbortSignal): Promise<QuoteBatchResult> {
+  private async fetchSnapshot(
+    symbols: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<QuoteBatchResult> {
     const mapper = new SymbolMapper(symbols, 'dot');
     const body = await this.call(
       'v2/snapshot/locale/us/markets/stocks/tickers',
@@ -128,25 +153,34 @@ export class PolygonProvider implements MarketDataProvider {
       else result.missing.push({ symbol, reason: outcome.reason });
     }
     for (const symbol of symbols) {
-      if (!answered.has(symbol)) result.missing.push({ symbol, reason: 'unknown-symbol: not in Polygon’s snapshot' });
+      if (!answered.has(symbol))
+        result.missing.push({ symbol, reason: 'unknown-symbol: not in Polygon’s snapshot' });
     }
     return result;
   }
 
-  private async fetchEndOfDay(symbols: readonly string[], signal?: AbortSignal): Promise<QuoteBatchResult> {
+  private async fetchEndOfDay(
+    symbols: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<QuoteBatchResult> {
     const expected = latestCompletedSession(this.clock.now());
     if (this.sessions?.expected !== expected) {
-      this.sessions = { expected, latest: await this.findSession(expected, signal), previous: undefined };
+      this.sessions = {
+        expected,
+        latest: await this.findSession(expected, signal),
+        previous: undefined,
+      };
     }
     if (!this.sessions.previous) {
       // Fetched separately and cached, so a 429 here does not cost the latest session again.
-      this.sessions.previous = await this.findSession(previousWeekday(this.sessions.latest.date), signal).catch(
-        (error: unknown) => {
-          // Without the session before we still have prices, only no change: keep them.
-          if (isProviderError(error) && error.kind === 'provider-down') return undefined;
-          throw error;
-        },
-      );
+      this.sessions.previous = await this.findSession(
+        previousWeekday(this.sessions.latest.date),
+        signal,
+      ).catch((error: unknown) => {
+        // Without the session before we still have prices, only no change: keep them.
+        if (isProviderError(error) && error.kind === 'provider-down') return undefined;
+        throw error;
+      });
     }
 
     const { latest, previous } = this.sessions;
@@ -167,15 +201,24 @@ export class PolygonProvider implements MarketDataProvider {
   private async findSession(date: string, signal?: AbortSignal): Promise<Session> {
     let candidate = date;
     for (let step = 0; step < MAX_SESSION_STEPS; step += 1) {
-      const body = await this.call(`v2/aggs/grouped/locale/us/market/stocks/${candidate}`, { adjusted: 'true' }, polygonGroupedSchema, signal, {
-        onBeforeEndOfDay: () => undefined,
-      });
+      const body = await this.call(
+        `v2/aggs/grouped/locale/us/market/stocks/${candidate}`,
+        { adjusted: 'true' },
+        polygonGroupedSchema,
+        signal,
+        {
+          onBeforeEndOfDay: () => undefined,
+        },
+      );
       if (body && (body.results?.length ?? 0) > 0) {
         return { date: candidate, bars: new Map(body.results!.map((bar) => [bar.T, bar])) };
       }
       candidate = previousWeekday(candidate);
     }
-    throw new ProviderError('provider-down', `${ID}: no grouped daily bars in the ${MAX_SESSION_STEPS} sessions before ${date}`);
+    throw new ProviderError(
+      'provider-down',
+      `${ID}: no grouped daily bars in the ${MAX_SESSION_STEPS} sessions before ${date}`,
+    );
   }
 
   /**
@@ -192,12 +235,18 @@ export class PolygonProvider implements MarketDataProvider {
     const response = await this.http.get(path, { searchParams: params, signal });
     const body = tryParseJson(response.body);
     const ok = response.status >= 200 && response.status < 300;
-    if (body === undefined && (ok || response.body.trim() !== '')) throw nonJsonFailure(ID, response, [this.config.apiKey]);
+    if (body === undefined && (ok || response.body.trim() !== ''))
+      throw nonJsonFailure(ID, response, [this.config.apiKey]);
 
     if (!ok) {
       const errorBody = polygonErrorSchema.safeParse(body);
       const parsed = errorBody.success ? errorBody.data : undefined;
-      if (parsed && options.onBeforeEndOfDay && response.status === 403 && isBeforeEndOfDay(parsed)) {
+      if (
+        parsed &&
+        options.onBeforeEndOfDay &&
+        response.status === 403 &&
+        isBeforeEndOfDay(parsed)
+      ) {
         return options.onBeforeEndOfDay();
       }
       throw errorFromBody(response, parsed);

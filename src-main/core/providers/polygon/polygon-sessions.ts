@@ -7,7 +7,11 @@ import { newYorkDate } from '../timestamps.js';
 /** Free-plan bars for "today" appear some time after the 16:00 ET close; ask from 17:00. */
 export const END_OF_DAY_HOUR_ET = 17;
 
-const NEW_YORK_HOUR = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' });
+const NEW_YORK_HOUR = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York',
+  hour: 'numeric',
+  hourCycle: 'h23',
+});
 
 /** The weekday before `date` (`YYYY-MM-DD`), skipping Saturday and Sunday. */
 export function previousWeekday(date: string): string {

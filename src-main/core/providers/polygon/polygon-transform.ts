@@ -18,12 +18,19 @@ const positive = (value: number | null | undefined): number | null =>
   typeof value === 'number' && value > 0 ? value : null;
 
 /** A quote from one snapshot ticker, or missing when the overnight clear left nothing. */
-export function snapshotToQuote(symbol: string, ticker: PolygonSnapshotTicker, receivedAt: number): QuoteOutcome {
+export function snapshotToQuote(
+  symbol: string,
+  ticker: PolygonSnapshotTicker,
+  receivedAt: number,
+): QuoteOutcome {
   const tradePrice = positive(ticker.lastTrade?.p);
   const price = tradePrice ?? positive(ticker.day?.c) ?? positive(ticker.min?.c);
   const stamp = positive(ticker.lastTrade?.t) ?? positive(ticker.updated);
   if (price === null || stamp === null) {
-    return { ok: false, reason: 'no-data: Polygon cleared the snapshot overnight and has no trade yet today' };
+    return {
+      ok: false,
+      reason: 'no-data: Polygon cleared the snapshot overnight and has no trade yet today',
+    };
   }
   return buildQuote(
     {
@@ -66,14 +73,24 @@ export function isBeforeEndOfDay(body: PolygonErrorBody): boolean {
 }
 
 /** Maps a Polygon error answer to a typed error. */
-export function errorFromBody(response: HttpResponse, body: PolygonErrorBody | undefined): ProviderError {
+export function errorFromBody(
+  response: HttpResponse,
+  body: PolygonErrorBody | undefined,
+): ProviderError {
   const text = body?.error ?? body?.message ?? (response.body.trim() || 'empty body');
   const message = `${ID}: HTTP ${response.status}, ${text}`;
   if (response.status === 429 || /exceeded the maximum requests/i.test(text)) {
-    return new ProviderError('rate-limited', message, rateLimitRetryAt(response, POLYGON_RATE_LIMIT_WAIT_MS));
+    return new ProviderError(
+      'rate-limited',
+      message,
+      rateLimitRetryAt(response, POLYGON_RATE_LIMIT_WAIT_MS),
+    );
   }
-  if (response.status === 401 || /api key/i.test(text)) return new ProviderError('bad-key', message);
-  if (response.status === 403 || body?.status === 'NOT_AUTHORIZED') return new ProviderError('plan-limit', message);
-  if (response.status >= 500 || response.status === 404) return new ProviderError('provider-down', message);
+  if (response.status === 401 || /api key/i.test(text))
+    return new ProviderError('bad-key', message);
+  if (response.status === 403 || body?.status === 'NOT_AUTHORIZED')
+    return new ProviderError('plan-limit', message);
+  if (response.status >= 500 || response.status === 404)
+    return new ProviderError('provider-down', message);
   return new ProviderError('malformed', message);
 }

@@ -18,8 +18,16 @@ export const polygonSnapshotTickerSchema = z.object({
   day: dayBar.partial().nullable().optional(),
   min: dayBar.extend({ t: z.number().optional() }).partial().nullable().optional(),
   prevDay: dayBar.partial().nullable().optional(),
-  lastTrade: z.object({ p: z.number(), s: z.number().optional(), t: z.number() }).loose().nullable().optional(),
-  lastQuote: z.object({ P: z.number().optional(), p: z.number().optional(), t: z.number().optional() }).loose().nullable().optional(),
+  lastTrade: z
+    .object({ p: z.number(), s: z.number().optional(), t: z.number() })
+    .loose()
+    .nullable()
+    .optional(),
+  lastQuote: z
+    .object({ P: z.number().optional(), p: z.number().optional(), t: z.number().optional() })
+    .loose()
+    .nullable()
+    .optional(),
   todaysChange: z.number().nullable().optional(),
   todaysChangePerc: z.number().nullable().optional(),
   /** Epoch nanoseconds; 0 after the overnight clear. */
@@ -54,10 +62,14 @@ export const polygonGroupedSchema = z.object({
     )
     .optional(),
 });
-export type PolygonGroupedBar = NonNullable<z.infer<typeof polygonGroupedSchema>['results']>[number];
+export type PolygonGroupedBar = NonNullable<
+  z.infer<typeof polygonGroupedSchema>['results']
+>[number];
 
 /** `GET /v1/marketstatus/now` (the key test). */
-export const polygonMarketStatusSchema = z.object({ market: z.string(), serverTime: z.string().optional() }).loose();
+export const polygonMarketStatusSchema = z
+  .object({ market: z.string(), serverTime: z.string().optional() })
+  .loose();
 
 /** Error bodies: `{"status":"ERROR","error":"…"}` or `{"status":"NOT_AUTHORIZED","message":"…"}`. */
 export const polygonErrorSchema = z.object({

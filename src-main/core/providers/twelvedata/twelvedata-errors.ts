@@ -38,9 +38,14 @@ export function twelveDataError(
 
   switch (envelope.code) {
     case 429:
-      return new ProviderError('rate-limited', message, twelveDataRetryAt(envelope.message, response), {
-        dailyLimit: /for the day/i.test(envelope.message),
-      });
+      return new ProviderError(
+        'rate-limited',
+        message,
+        twelveDataRetryAt(envelope.message, response),
+        {
+          dailyLimit: /for the day/i.test(envelope.message),
+        },
+      );
     case 401:
       return new ProviderError('bad-key', message);
     case 403:

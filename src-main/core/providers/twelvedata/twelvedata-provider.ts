@@ -15,7 +15,12 @@ import { interpretTwelveDataAnswer } from './twelvedata-transform.js';
 const log = createLogger('twelvedata');
 
 /** Free ("Basic") plan: 8 credits a minute, 800 a day (PROVIDERS.md §4.4). */
-export const TWELVE_DATA_FREE_POLICY: RatePolicy = { perMinute: 8, perDay: 800, creditsPerSymbol: 1, unit: 'credits' };
+export const TWELVE_DATA_FREE_POLICY: RatePolicy = {
+  perMinute: 8,
+  perDay: 800,
+  creditsPerSymbol: 1,
+  unit: 'credits',
+};
 
 /** The endpoint accepts up to 120 symbols; more is refused whatever the plan. */
 export const TWELVE_DATA_MAX_SYMBOLS = 120;
@@ -43,7 +48,12 @@ export function createTwelveDataProvider(config: TwelveDataConfig): MarketDataPr
   };
   // One batch should spend at most one minute's credits, or the free plan refuses it outright.
   const batchSize = Math.max(1, Math.min(TWELVE_DATA_MAX_SYMBOLS, ratePolicy.perMinute ?? 8));
-  const capabilities: ProviderCapabilities = { batchSize, streaming: false, profiles: false, history: false };
+  const capabilities: ProviderCapabilities = {
+    batchSize,
+    streaming: false,
+    profiles: false,
+    history: false,
+  };
 
   const http = createHttpClient({
     providerId: 'twelvedata',
@@ -57,7 +67,9 @@ export function createTwelveDataProvider(config: TwelveDataConfig): MarketDataPr
   async function fetchQuotes(symbols: readonly string[], signal?: AbortSignal) {
     if (symbols.length === 0) return { quotes: [], missing: [] };
     if (symbols.length > TWELVE_DATA_MAX_SYMBOLS) {
-      throw new RangeError(`twelvedata fetch: at most ${TWELVE_DATA_MAX_SYMBOLS} symbols, received ${symbols.length}`);
+      throw new RangeError(
+        `twelvedata fetch: at most ${TWELVE_DATA_MAX_SYMBOLS} symbols, received ${symbols.length}`,
+      );
     }
     if (config.apiKey.trim() === '') {
       throw new ProviderError('bad-key', 'twelvedata: no API key is set');
@@ -92,11 +104,19 @@ export function createTwelveDataProvider(config: TwelveDataConfig): MarketDataPr
     async testKey(signal) {
       try {
         const { quotes } = await fetchQuotes([TEST_SYMBOL], signal);
-        return { ok: true, detail: `Twelve Data accepted the key (${quotes.length} quote received, 1 credit used).` };
+        return {
+          ok: true,
+          detail: `Twelve Data accepted the key (${quotes.length} quote received, 1 credit used).`,
+        };
       } catch (error) {
         if (isProviderError(error)) return { ok: false, error };
         log.warn('test key: unexpected failure', formatError(error));
-        return { ok: false, error: new ProviderError('provider-down', 'twelvedata: test failed', undefined, { cause: error }) };
+        return {
+          ok: false,
+          error: new ProviderError('provider-down', 'twelvedata: test failed', undefined, {
+            cause: error,
+          }),
+        };
       }
     },
   };

@@ -2,21 +2,21 @@
  * Twelve Data `/quote` answers → domain quotes. Pure: the parsed body, the symbols asked for and
  * the arrival time in; quotes, missing symbols or one typed error out.
  */
-import type { QuoteBatchResult } from '../provider.js';
+import { buildQuote, type QuoteFields } from '../build-quote.js';
+import { easternSessionClose } from '../eastern-time.js';
 import { ProviderError } from '../errors.js';
 import type { HttpResponse } from '../http-client.js';
 import { nonJsonFailure, statusFailure, tryParseJson } from '../http-response.js';
-import { buildQuote, type QuoteFields } from '../build-quote.js';
-import { easternSessionClose } from '../eastern-time.js';
 import { parseDecimal, parsePercent } from '../numeric-strings.js';
+import type { QuoteBatchResult } from '../provider.js';
 import type { SymbolMapper } from '../symbols.js';
-import { symbolErrorReason, SYMBOL_ERROR_CODES, twelveDataError } from './twelvedata-errors.js';
+import { SYMBOL_ERROR_CODES, symbolErrorReason, twelveDataError } from './twelvedata-errors.js';
 import {
   twelveDataBatchSchema,
-  twelveDataErrorSchema,
-  twelveDataQuoteSchema,
   type TwelveDataErrorBody,
+  twelveDataErrorSchema,
   type TwelveDataQuote,
+  twelveDataQuoteSchema,
 } from './twelvedata-wire.js';
 
 const SECOND_MS = 1_000;
@@ -67,7 +67,10 @@ export function interpretTwelveDataAnswer(
   if (envelope) {
     const only = requested.length === 1 ? requested[0] : undefined;
     if (only !== undefined && SYMBOL_ERROR_CODES.has(envelope.code)) {
-      return { quotes: [], missing: [{ symbol: mapper.toEngine(only) ?? only, reason: symbolErrorReason(envelope) }] };
+      return {
+        quotes: [],
+        missing: [{ symbol: mapper.toEngine(only) ?? only, reason: symbolErrorReason(envelope) }],
+      };
     }
     throw twelveDataError(envelope, response, secrets);
   }
@@ -85,9 +88,14 @@ function entriesOf(body: unknown, requested: string[]): Map<string, unknown> {
 
   const batch = twelveDataBatchSchema.safeParse(body);
   if (!batch.success) {
-    throw new ProviderError('malformed', 'twelvedata /quote: the answer is neither a quote nor a map of quotes');
+    throw new ProviderError(
+      'malformed',
+      'twelvedata /quote: the answer is neither a quote nor a map of quotes',
+    );
   }
-  const byUpper = new Map(Object.entries(batch.data).map(([key, value]) => [key.toUpperCase(), value]));
+  const byUpper = new Map(
+    Object.entries(batch.data).map(([key, value]) => [key.toUpperCase(), value]),
+  );
   return new Map(requested.map((symbol) => [symbol, byUpper.get(symbol.toUpperCase())]));
 }
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
-import { brownianBridge, priceAt } from '../../../../src-main/core/providers/replay/brownian-bridge.js';
+import {
+  brownianBridge,
+  priceAt,
+} from '../../../../src-main/core/providers/replay/brownian-bridge.js';
 
 describe('brownianBridge', () => {
   it('starts exactly at the start price and ends exactly at the end price', () => {
-    const path = brownianBridge({ seed: 'AAPL|2026-08-07', start: 312.41, end: 313.33, steps: 390 });
+    const path = brownianBridge({
+      seed: 'AAPL|2026-08-07',
+      start: 312.41,
+      end: 313.33,
+      steps: 390,
+    });
 
     expect(path[0]).toBe(312.41);
     expect(path[390]).toBe(313.33);

@@ -14,7 +14,10 @@ const calendar = loadNyseCalendar(RESOURCES_DIR);
 const START = Date.parse('2030-01-01T00:00:00Z');
 const MINUTE = 60_000;
 
-function replayFrom(startDate: string, loop = true): { provider: ReplayProvider; clock: FakeClock } {
+function replayFrom(
+  startDate: string,
+  loop = true,
+): { provider: ReplayProvider; clock: FakeClock } {
   const clock = new FakeClock(START);
   const provider = new ReplayProvider({
     data,
