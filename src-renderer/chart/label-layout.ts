@@ -46,7 +46,12 @@ export function planLabel(
   while (fontSize > MIN_LABEL_PX && measure(symbol, fontSize, true) > w - 2 * pad) fontSize--;
   if (measure(symbol, fontSize, true) > w - 2 * pad) return NO_LABEL;
 
-  const smallSize = Math.max(MIN_LABEL_PX, Math.round(fontSize * 0.8));
+  // The change line may be smaller than the ticker: a tall, narrow tile (TSLA, AMD) would
+  // otherwise lose its % because the template is wider than the tile at 80 % of the ticker.
+  let smallSize = Math.max(MIN_LABEL_PX, Math.round(fontSize * 0.8));
+  while (smallSize > MIN_LABEL_PX && measure(CHANGE_TEMPLATE, smallSize, false) > w - 2 * pad) {
+    smallSize--;
+  }
   const twoLines =
     h >= fontSize + smallSize * 1.25 + 2 * pad &&
     measure(CHANGE_TEMPLATE, smallSize, false) <= w - 2 * pad;

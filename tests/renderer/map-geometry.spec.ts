@@ -57,6 +57,10 @@ describe('map geometry', () => {
     const measure = (text: string, px: number) => text.length * px * 0.6;
     expect(planLabel('AAPL', 12, 8, measure).lines).toBe(0);
     expect(planLabel('AAPL', 200, 120, measure).lines).toBe(2);
+    // A tall, narrow tile keeps its % line at a smaller size rather than dropping it.
+    const narrow = planLabel('TSLA', 95, 170, measure);
+    expect(narrow.lines).toBe(2);
+    expect(measure('▲ +88.88%', narrow.smallSize)).toBeLessThanOrEqual(95 - 6);
     expect(changeText(1.234)).toBe('▲ +1.23%');
     expect(changeText(-0.4)).toBe('▼ -0.40%');
     expect(changeText(0)).toBe('– 0.00%');
