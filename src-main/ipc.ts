@@ -18,6 +18,7 @@ import type {
   InvokeReply,
   InvokeRequest,
 } from './shared/ipc-contract.js';
+import { viewStateSchema, type ViewStateStore } from './view-state-store.js';
 
 const log = createLogger('ipc');
 
@@ -29,6 +30,8 @@ export interface IpcDependencies {
   broadcast: <C extends EventChannel>(channel: C, payload: EventContract[C]) => void;
   /** Launch at login; absent (tests, platforms without it): reads false, refuses to set. */
   loginItem?: { get(): boolean; set(enabled: boolean): void };
+  /** Where the renderer's view (a URL query string) is kept between starts. */
+  viewState: ViewStateStore;
 }
 
 type ArgsSchema<C extends InvokeChannel> = z.ZodType<InvokeRequest<C>>;
@@ -68,6 +71,8 @@ export function setupIpc(deps: IpcDependencies): () => void {
     deps.loginItem.set(enabled);
     return deps.loginItem.get();
   });
+  handle('view:get-state', NO_ARGS, () => deps.viewState.get());
+  handle('view:set-state', z.tuple([viewStateSchema]), (query) => deps.viewState.set(query));
 
   const unsubscribe = deps.settings.onChange((settings) =>
     deps.broadcast('settings:changed', settings),

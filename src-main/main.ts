@@ -26,6 +26,7 @@ import { createSenderCheck } from './sender-check.js';
 import { createSettingsService, savedProviderSettings } from './settings-service.js';
 import { createSettingsStore } from './settings-store.js';
 import { setupSingleInstance } from './single-instance.js';
+import { createViewStateStore } from './view-state-store.js';
 import { setupWebContentsGuard } from './web-contents-guard.js';
 import { createAppWindow, getMainWindow, isAppWindow, sendToAppWindows } from './window.js';
 import { restoredBounds } from './window-state.js';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
 
   const paths = resolveAppPaths();
   const devServerUrl = process.env.VITE_DEV_SERVER_URL;
-  const settingsStore = createSettingsStore(new ElectronStore({ name: 'settings' }));
+  const settingsFile = new ElectronStore({ name: 'settings' });
+  const settingsStore = createSettingsStore(settingsFile);
   const keys = createKeyStore(new ElectronStore({ name: 'credentials' }), safeStorage);
   const backend = await startBackend({
     resourcesDir: paths.resourcesDir,
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     settings,
     broadcast: sendToAppWindows,
     loginItem,
+    viewState: createViewStateStore(settingsFile),
   });
 
   let startHidden = launchedHidden();

@@ -55,6 +55,8 @@ export function createHeatmapApi(ipc: Invoke & Subscribe): HeatmapApi {
     },
     getLaunchAtLogin: () => invoke('desktop:get-launch-at-login'),
     setLaunchAtLogin: (enabled) => invoke('desktop:set-launch-at-login', enabled),
+    getViewState: () => invoke('view:get-state'),
+    setViewState: (query) => invoke('view:set-state', query),
     onFocusSymbol: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('onFocusSymbol: expected a function');
       return subscribe('app:focus-symbol', ({ symbol }) => listener(symbol));

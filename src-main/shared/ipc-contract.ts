@@ -94,6 +94,13 @@ export interface InvokeContract {
   /** Launch at login (off unless the user turns it on); replies with the state now. */
   'desktop:get-launch-at-login': { request: []; reply: boolean };
   'desktop:set-launch-at-login': { request: [enabled: boolean]; reply: boolean };
+  /**
+   * The view last saved by the renderer: a query string as in the page URL in a browser
+   * (`?sector=Energy&view=grid`), or '' when none is saved.
+   */
+  'view:get-state': { request: []; reply: string };
+  /** Saves the view: '' or an encoded query string starting with `?`, at most 4 KiB. */
+  'view:set-state': { request: [query: string]; reply: void };
 }
 
 /** Channels main pushes to the renderer (`webContents.send` → `ipcRenderer.on`). */
@@ -118,6 +125,8 @@ export const INVOKE_CHANNELS = [
   'settings:test-key',
   'desktop:get-launch-at-login',
   'desktop:set-launch-at-login',
+  'view:get-state',
+  'view:set-state',
 ] as const satisfies readonly InvokeChannel[];
 export const EVENT_CHANNELS = [
   'settings:changed',
@@ -138,6 +147,10 @@ export interface HeatmapApi {
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
   getLaunchAtLogin(): Promise<boolean>;
   setLaunchAtLogin(enabled: boolean): Promise<boolean>;
+  /** The view saved by `setViewState`, as a query string; '' when none is saved. */
+  getViewState(): Promise<string>;
+  /** Remembers the view across starts (the app's page URL does not survive a restart). */
+  setViewState(query: string): Promise<void>;
   /** Main asks to open the map at a symbol's tile (an alert was clicked). */
   onFocusSymbol(listener: (symbol: string) => void): () => void;
   /** Main asks to show a view (Settings from the tray menu, the Alerts panel). */

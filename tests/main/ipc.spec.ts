@@ -3,11 +3,12 @@ import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 
 import { setupIpc } from '../../src-main/ipc.js';
 import { createKeyStore } from '../../src-main/key-store.js';
-import { createMemoryStore } from '../../src-main/key-value-store.js';
+import { createMemoryStore, type KeyValueStore } from '../../src-main/key-value-store.js';
 import { createSenderCheck } from '../../src-main/sender-check.js';
 import { createSettingsService } from '../../src-main/settings-service.js';
 import { createSettingsStore } from '../../src-main/settings-store.js';
 import { type EventChannel, INVOKE_CHANNELS } from '../../src-main/shared/ipc-contract.js';
+import { createViewStateStore, MAX_VIEW_STATE_BYTES } from '../../src-main/view-state-store.js';
 import { createAppWindow, isAppWindow } from '../../src-main/window.js';
 import { ipcMain as fakeIpcMain, type MockBrowserWindow } from '../mocks/electron.js';
 import { safeStorage } from '../mocks/electron.js';
@@ -17,6 +18,7 @@ const INFO = { version: '0.1.0', platform: 'linux', apiBaseUrl: ORIGIN };
 
 let appWindow: MockBrowserWindow;
 let dispose: () => void;
+let viewKv: KeyValueStore;
 let broadcast: Mock<(channel: EventChannel, payload: unknown) => void>;
 let engine: {
   configureProvider: Mock<(settings: unknown) => Promise<void>>;
@@ -33,6 +35,7 @@ beforeEach(() => {
     configureProvider: vi.fn(async () => undefined),
     testKey: vi.fn(async () => ({ ok: true as const, detail: 'Finnhub: the key works.' })),
   };
+  viewKv = createMemoryStore();
   dispose = setupIpc({
     isTrustedSender: createSenderCheck({ allowedOrigin: ORIGIN, isAppWindow }),
     appInfo: () => INFO,
@@ -42,6 +45,7 @@ beforeEach(() => {
       engine,
     }),
     broadcast,
+    viewState: createViewStateStore(viewKv),
   });
 });
 
@@ -167,5 +171,69 @@ describe('setupIpc', () => {
 
     expect(fakeIpcMain.handledChannels()).toEqual([]);
     expect(() => ipcMain.handle('app:get-info', () => null)).not.toThrow();
+  });
+
+  describe('view state', () => {
+    it('answers view:get-state with an empty string when nothing is saved', async () => {
+      await expect(fakeIpcMain.simulateInvoke('view:get-state', fromApp())).resolves.toBe('');
+    });
+
+    it('saves a query string and reads it back, and forgets it when set to empty', async () => {
+      const query = '?sector=Energy%2CMaterials&filter=changePercent+%3E+2&view=grid&tf=1w';
+
+      await expect(
+        fakeIpcMain.simulateInvoke('view:set-state', fromApp(), query),
+      ).resolves.toBeUndefined();
+      await expect(fakeIpcMain.simulateInvoke('view:get-state', fromApp())).resolves.toBe(query);
+      expect(viewKv.get('viewState')).toBe(query);
+
+      await fakeIpcMain.simulateInvoke('view:set-state', fromApp(), '');
+      await expect(fakeIpcMain.simulateInvoke('view:get-state', fromApp())).resolves.toBe('');
+      expect(viewKv.get('viewState')).toBeUndefined();
+    });
+
+    it.each([
+      ['view:get-state', []],
+      ['view:set-state', ['?view=grid']],
+    ])('refuses %s from a sender that is not one of our windows', async (channel, args) => {
+      const stranger = new BrowserWindow() as unknown as MockBrowserWindow;
+      await stranger.loadURL(`${ORIGIN}/`);
+
+      await expect(
+        fakeIpcMain.simulateInvoke(channel, { webContents: stranger.webContents }, ...args),
+      ).rejects.toThrow(`${channel}: refused, the sender is not an app window`);
+      expect(viewKv.get('viewState')).toBeUndefined();
+    });
+
+    it.each([
+      ['a query over 4 KiB', [`?filter=${'a'.repeat(MAX_VIEW_STATE_BYTES)}`], /at most 4096 bytes/],
+      ['a query without the leading ?', ['view=grid'], /at 0: expected ''/],
+      ['a query with a space', ['?filter=a b'], /at 0: expected ''/],
+      ['a query with a fragment', ['?view=grid#x'], /at 0: expected ''/],
+      ['a broken % escape', ['?filter=%E0%A4%A'], /at 0: expected ''/],
+      ['non-ASCII text', ['?in=Énergie'], /at 0: expected ''/],
+      ['a number', [42], /view:set-state: invalid arguments at 0/],
+      ['an object', [{ view: 'grid' }], /view:set-state: invalid arguments at 0/],
+      ['no argument', [], /view:set-state: invalid arguments/],
+      ['an extra argument', ['?view=grid', 'x'], /view:set-state: invalid arguments/],
+    ])('refuses view:set-state with %s', async (_label, args, message) => {
+      await expect(
+        fakeIpcMain.simulateInvoke('view:set-state', fromApp(), ...args),
+      ).rejects.toThrow(message);
+      expect(viewKv.get('viewState')).toBeUndefined();
+    });
+
+    it('accepts a query of exactly 4 KiB', async () => {
+      const query = `?filter=${'a'.repeat(MAX_VIEW_STATE_BYTES - '?filter='.length)}`;
+      await fakeIpcMain.simulateInvoke('view:set-state', fromApp(), query);
+      await expect(fakeIpcMain.simulateInvoke('view:get-state', fromApp())).resolves.toBe(query);
+    });
+
+    it('reads a hand-edited, invalid saved view as no saved view', async () => {
+      viewKv.set('viewState', { view: 'grid' });
+      await expect(fakeIpcMain.simulateInvoke('view:get-state', fromApp())).resolves.toBe('');
+      viewKv.set('viewState', 'not a query');
+      await expect(fakeIpcMain.simulateInvoke('view:get-state', fromApp())).resolves.toBe('');
+    });
   });
 });

@@ -29,6 +29,8 @@ describe('preload', () => {
         'setLaunchAtLogin',
         'onFocusSymbol',
         'onShowView',
+        'getViewState',
+        'setViewState',
       ].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -42,12 +44,16 @@ describe('preload', () => {
     await api.getSettings();
     await api.setSettings({ provider: 'replay' });
     await api.testKey({ provider: 'finnhub' });
+    await api.getViewState();
+    await api.setViewState('?view=grid');
 
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       ['app:get-info'],
       ['settings:get'],
       ['settings:set', { provider: 'replay' }],
       ['settings:test-key', { provider: 'finnhub' }],
+      ['view:get-state'],
+      ['view:set-state', '?view=grid'],
     ]);
   });
 
