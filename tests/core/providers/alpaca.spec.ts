@@ -4,13 +4,13 @@ import {
   type AlpacaFeed,
   AlpacaProvider,
 } from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
-import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import {
   ALPACA_RESET_EPOCH_S,
   type AlpacaCase,
   startAlpacaMock,
 } from '../../mocks/providers/alpaca-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
+import { expectProviderError } from './expect-provider-error.js';
 
 const NOW = Date.parse('2026-11-25T19:00:01Z');
 let mock: MockServer<AlpacaCase>;
@@ -27,14 +27,7 @@ const provider = (apiKey = 'key-id', baseUrl = mock.url, feed: AlpacaFeed = 'iex
     feed,
   );
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => expectProviderError(promise);
 
 beforeAll(async () => {
   mock = await startAlpacaMock();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAlphaVantageProvider } from '../../../src-main/core/providers/alphavantage/alphavantage-provider.js';
-import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import {
   type AlphaVantageCase,
   startAlphaVantageMock,
 } from '../../mocks/providers/alphavantage-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
+import { expectProviderError } from './expect-provider-error.js';
 
 const KEY = 'av-test-key-789';
 /** Wednesday 2026-11-25 12:40 ET, during the session. */
@@ -30,15 +30,7 @@ function provider(overrides: { apiKey?: string; baseUrl?: string; bulkQuotes?: b
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  expect((error as Error).message).not.toContain(KEY);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => expectProviderError(promise, KEY);
 
 beforeAll(async () => {
   mock = await startAlphaVantageMock();

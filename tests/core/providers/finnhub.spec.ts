@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { FinnhubProvider } from '../../../src-main/core/providers/finnhub/finnhub-provider.js';
 import {
   FINNHUB_BAD_KEY,
@@ -8,6 +7,7 @@ import {
   startFinnhubMock,
 } from '../../mocks/providers/finnhub-mock.js';
 import { closedPortUrl, htmlPage, type MockServer } from '../../mocks/providers/mock-server.js';
+import { expectProviderError } from './expect-provider-error.js';
 
 const NOW = Date.parse('2026-11-25T21:00:05Z');
 const KEY = 'test-finnhub-key';
@@ -21,14 +21,7 @@ const provider = (apiKey = KEY, baseUrl = mock.url) =>
     http: { timeoutMs: 200, retryBaseMs: 5 },
   });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => expectProviderError(promise, KEY);
 
 beforeAll(async () => {
   mock = await startFinnhubMock();

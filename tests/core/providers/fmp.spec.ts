@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { createFmpProvider } from '../../../src-main/core/providers/fmp/fmp-provider.js';
 import { type FmpCase, startFmpMock } from '../../mocks/providers/fmp-mock.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
+import { expectProviderError } from './expect-provider-error.js';
 
 const KEY = 'fmp-test-key-456';
 /** Wednesday 2026-11-25 12:40 ET. */
@@ -27,15 +27,7 @@ function provider(overrides: { apiKey?: string; baseUrl?: string; batchSize?: nu
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  expect((error as Error).message).not.toContain(KEY);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => expectProviderError(promise, KEY);
 
 beforeAll(async () => {
   mock = await startFmpMock();

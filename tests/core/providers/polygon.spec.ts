@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { PolygonProvider } from '../../../src-main/core/providers/polygon/polygon-provider.js';
 import {
   latestCompletedSession,
@@ -8,6 +7,7 @@ import {
 } from '../../../src-main/core/providers/polygon/polygon-sessions.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
 import { type PolygonCase, startPolygonMock } from '../../mocks/providers/polygon-mock.js';
+import { expectProviderError } from './expect-provider-error.js';
 
 const WEDNESDAY_2PM_ET = Date.parse('2026-11-25T19:00:01Z');
 const KEY = 'test-polygon-key';
@@ -21,14 +21,7 @@ const provider = (apiKey = KEY, now = WEDNESDAY_2PM_ET, baseUrl = mock.url) =>
     http: { timeoutMs: 200, retryBaseMs: 5 },
   });
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => expectProviderError(promise, KEY);
 
 beforeAll(async () => {
   mock = await startPolygonMock();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { ProviderError } from '../../../src-main/core/providers/errors.js';
 import { createTwelveDataProvider } from '../../../src-main/core/providers/twelvedata/twelvedata-provider.js';
 import { closedPortUrl, type MockServer } from '../../mocks/providers/mock-server.js';
 import { startTwelveDataMock, type TwelveDataCase } from '../../mocks/providers/twelvedata-mock.js';
+import { expectProviderError } from './expect-provider-error.js';
 
 const KEY = 'td-test-key-123';
 /** Wednesday 2026-11-25 12:40 ET, during the session. */
@@ -24,15 +24,7 @@ function provider(overrides: { apiKey?: string; baseUrl?: string } = {}) {
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  expect((error as Error).message).not.toContain(KEY);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => expectProviderError(promise, KEY);
 
 beforeAll(async () => {
   mock = await startTwelveDataMock();
