@@ -8,6 +8,7 @@ import { createLogger } from '../../log.js';
 import { ProviderError } from '../errors.js';
 import type { StreamHandle, StreamHandlers, StreamState, StreamTick } from '../provider.js';
 import type { StreamTuning } from '../registry.js';
+import { planSubscription } from '../stream-subscription.js';
 import { toProviderSymbol } from '../symbols.js';
 import { WsConnection } from '../ws-connection.js';
 import { streamError, toTick } from './alpaca-transform.js';
@@ -60,18 +61,19 @@ export class AlpacaStream implements StreamHandle {
   }
 
   setSymbols(symbols: readonly string[]): void {
-    const unique = [...new Set(symbols)];
-    const kept = unique.slice(0, this.options.symbolLimit);
-    if (unique.length > kept.length) {
+    const { kept, added, removed, asked } = planSubscription(
+      this.symbols,
+      symbols,
+      this.options.symbolLimit,
+    );
+    if (asked > kept.length) {
       this.options.handlers.onError?.(
         new ProviderError(
           'plan-limit',
-          `alpaca stream: ${unique.length} symbols asked, the plan streams ${kept.length}; the rest stay on REST`,
+          `alpaca stream: ${asked} symbols asked, the plan streams ${kept.length}; the rest stay on REST`,
         ),
       );
     }
-    const removed = this.symbols.filter((s) => !kept.includes(s));
-    const added = kept.filter((s) => !this.symbols.includes(s));
     this.symbols = kept;
 
     if (this.authenticated) {

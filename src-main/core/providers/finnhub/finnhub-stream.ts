@@ -8,6 +8,7 @@ import { createLogger } from '../../log.js';
 import { ProviderError } from '../errors.js';
 import type { StreamHandle, StreamHandlers, StreamState } from '../provider.js';
 import type { StreamTuning } from '../registry.js';
+import { planSubscription } from '../stream-subscription.js';
 import { toProviderSymbol } from '../symbols.js';
 import { WsConnection } from '../ws-connection.js';
 import { errorFromFrame, toTicks } from './finnhub-transform.js';
@@ -64,26 +65,21 @@ export class FinnhubStream implements StreamHandle {
   }
 
   setSymbols(symbols: readonly string[]): void {
-    const unique = [...new Set(symbols)];
-    const kept = unique.slice(0, SYMBOL_LIMIT);
-    if (unique.length > SYMBOL_LIMIT) {
+    const { kept, added, removed, asked } = planSubscription(this.symbols, symbols, SYMBOL_LIMIT);
+    if (asked > SYMBOL_LIMIT) {
       this.options.handlers.onError?.(
         new ProviderError(
           'plan-limit',
-          `finnhub stream: ${unique.length} symbols asked, the free plan streams ${SYMBOL_LIMIT}; the rest stay on REST`,
+          `finnhub stream: ${asked} symbols asked, the free plan streams ${SYMBOL_LIMIT}; the rest stay on REST`,
         ),
       );
     }
 
     if (this.started) {
-      const before = new Set(this.symbols);
-      const after = new Set(kept);
-      for (const symbol of before)
-        if (!after.has(symbol))
-          this.connection.send({ type: 'unsubscribe', symbol: toProviderSymbol(symbol, 'dot') });
-      for (const symbol of after)
-        if (!before.has(symbol))
-          this.connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
+      for (const symbol of removed)
+        this.connection.send({ type: 'unsubscribe', symbol: toProviderSymbol(symbol, 'dot') });
+      for (const symbol of added)
+        this.connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
     }
     this.symbols = kept;
     if (!this.started) {
