@@ -62,6 +62,15 @@ async function track<M extends MockServer>(mock: Promise<M>): Promise<M> {
   return started;
 }
 
+/** A live engine on the Finnhub mock, started and past its first quotes. */
+async function runningFinnhub() {
+  const mock = await track(startFinnhubMock());
+  const live = await liveEngine({ provider: 'finnhub', apiKey: 'k', baseUrl: mock.url });
+  await live.engine.start();
+  await live.advance(5 * SECOND);
+  return { mock, ...live };
+}
+
 describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
   it('serves quotes from the mock and reports calls and the full-refresh time', async () => {
     const mock = await track(startFinnhubMock());
@@ -105,14 +114,7 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
   });
 
   it('waits out a Retry-After with no call, keeps the last good quote, and recovers', async () => {
-    const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({
-      provider: 'finnhub',
-      apiKey: 'k',
-      baseUrl: mock.url,
-    });
-    await engine.start();
-    await advance(5 * SECOND);
+    const { mock, engine, advance } = await runningFinnhub();
 
     mock.useCase('rate-limit-retry-after');
     const before = mock.requests.length;
@@ -133,14 +135,7 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
   });
 
   it('marks quotes stale with the reason while rate limits go on without Retry-After', async () => {
-    const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({
-      provider: 'finnhub',
-      apiKey: 'k',
-      baseUrl: mock.url,
-    });
-    await engine.start();
-    await advance(5 * SECOND);
+    const { mock, engine, advance } = await runningFinnhub();
 
     mock.useCase('rate-limit');
     const before = mock.requests.length;
@@ -177,14 +172,7 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
   });
 
   it('backs off after a timeout, an HTML page or truncated JSON, and recovers', async () => {
-    const mock = await track(startFinnhubMock());
-    const { engine, advance } = await liveEngine({
-      provider: 'finnhub',
-      apiKey: 'k',
-      baseUrl: mock.url,
-    });
-    await engine.start();
-    await advance(5 * SECOND);
+    const { mock, engine, advance } = await runningFinnhub();
 
     for (const failure of ['slow', 'html-page', 'truncated-json'] as const) {
       mock.useCase(failure);
