@@ -21,20 +21,9 @@ import {
 const engineMock = vi.hoisted(() => ({ createEngine: vi.fn() }));
 vi.mock('../../src-main/core/engine.js', () => engineMock);
 
-vi.mock('electron-store', () => ({
-  default: class {
-    private readonly values = new Map<string, unknown>();
-    get = (key: string) => this.values.get(key);
-    set = (key: string, value: unknown) => this.values.set(key, value);
-    delete = (key: string) => this.values.delete(key);
-  },
-}));
+vi.mock('electron-store', () => import('../mocks/electron-store.js'));
 
-vi.mock('electron-log', () => {
-  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  const file = { getFile: () => ({ path: '/tmp/electron-mock/logs/main.log' }) };
-  return { default: { transports: { file }, hooks: [], scope: () => quiet } };
-});
+vi.mock('electron-log', () => import('../mocks/electron-log.js'));
 
 let market: TestMarket;
 

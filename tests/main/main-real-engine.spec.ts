@@ -7,28 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { StocksResponse } from '../../src-main/shared/api-types.js';
 import { app, BrowserWindow, type MockBrowserWindow } from '../mocks/electron.js';
+import { savedStores } from '../mocks/electron-store.js';
 
-const saved = vi.hoisted(() => new Map<string, Map<string, unknown>>());
+vi.mock('electron-store', () => import('../mocks/electron-store.js'));
 
-vi.mock('electron-store', () => ({
-  default: class {
-    private readonly values: Map<string, unknown>;
-    constructor(options: { name: string }) {
-      this.values = new Map();
-      saved.set(options.name, this.values);
-    }
-    get = (key: string) => this.values.get(key);
-    set = (key: string, value: unknown) => this.values.set(key, value);
-    delete = (key: string) => this.values.delete(key);
-  },
-}));
-
-vi.mock('electron-log', () => {
-  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  // Like electron-log: hooks run on every message; the file transport knows its path.
-  const file = { getFile: () => ({ path: '/tmp/electron-mock/logs/main.log' }) };
-  return { default: { transports: { file }, hooks: [], scope: () => quiet } };
-});
+vi.mock('electron-log', () => import('../mocks/electron-log.js'));
 
 describe('main with the real engine', () => {
   it('serves the replayed universe to the window and saves a snapshot on quit', async () => {
@@ -47,6 +30,8 @@ describe('main with the real engine', () => {
 
     app.quit();
     await vi.waitFor(() => expect(app.state.quitting).toBe(true), { timeout: 10_000 });
-    expect(saved.get('snapshot')?.get('snapshot')).toMatchObject({ source: { mode: 'replay' } });
+    expect(savedStores.get('snapshot')?.get('snapshot')).toMatchObject({
+      source: { mode: 'replay' },
+    });
   }, 20_000);
 });

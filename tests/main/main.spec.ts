@@ -14,25 +14,13 @@ const engineMock = vi.hoisted(() => ({
   createEngine: vi.fn(),
 }));
 
-// TODO: use the real engine once src-main/core/engine.ts lands; a fake keeps this test about
-// the wiring (and fast) either way.
+// A fake engine keeps this spec about the wiring (and fast); main-real-engine.spec.ts runs the
+// real one.
 vi.mock('../../src-main/core/engine.js', () => engineMock);
 
-vi.mock('electron-store', () => ({
-  default: class {
-    private readonly values = new Map<string, unknown>();
-    get = (key: string) => this.values.get(key);
-    set = (key: string, value: unknown) => this.values.set(key, value);
-    delete = (key: string) => this.values.delete(key);
-  },
-}));
+vi.mock('electron-store', () => import('../mocks/electron-store.js'));
 
-vi.mock('electron-log', () => {
-  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  // Like electron-log: hooks run on every message; the file transport knows its path.
-  const file = { getFile: () => ({ path: '/tmp/electron-mock/logs/main.log' }) };
-  return { default: { transports: { file }, hooks: [], scope: () => quiet } };
-});
+vi.mock('electron-log', () => import('../mocks/electron-log.js'));
 
 function fakeEngine() {
   return {

@@ -1,0 +1,17 @@
+/**
+ * A fake of electron-store's default export: an in-memory key-value store. Each store is kept
+ * in `savedStores` under its `name`, so a test can read what the app saved.
+ */
+export const savedStores = new Map<string, Map<string, unknown>>();
+
+export default class MemoryElectronStore {
+  private readonly values = new Map<string, unknown>();
+
+  constructor(options: { name?: string } = {}) {
+    if (options.name) savedStores.set(options.name, this.values);
+  }
+
+  get = (key: string) => this.values.get(key);
+  set = (key: string, value: unknown) => this.values.set(key, value);
+  delete = (key: string) => this.values.delete(key);
+}
