@@ -76,8 +76,7 @@ export function tryCreateViewEngine(engine: RunningEngine, options: ViewEngineOp
 export function createViewEngine(engine: RunningEngine, options: ViewEngineOptions): ViewEngine {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const calendar = loadNyseCalendar(options.resourcesDir);
-  // TODO: the replay provider loads the same file; share one ReplayData once the engine
-  // exposes it, to save ~2 MB of heap.
+  // The same parsed copy the replay provider uses (loadReplayData keeps one per folder).
   const closes: ReplayData = loadReplayData(options.resourcesDir);
   const universe = engine.universe;
   const priceHistory = new PriceHistory();

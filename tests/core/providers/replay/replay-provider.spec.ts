@@ -35,6 +35,10 @@ function replayFrom(
 //   2026-08-06,AAPL,312.41  2026-08-07,AAPL,313.33,4572794322944
 //   2026-06-11,KLAC,2411.64 2026-06-12,KLAC,254.54 (split 0.1 on 06-12)
 describe('ReplayProvider', () => {
+  it('parses the replay file once per resources folder and shares that read-only copy', () => {
+    expect(loadReplayData(RESOURCES_DIR)).toBe(data);
+  });
+
   it('starts by default three months into the data, so 1w, 1m and 3m changes exist at once', () => {
     const provider = new ReplayProvider({
       data,
