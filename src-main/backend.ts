@@ -5,6 +5,7 @@
  */
 import { type AlertMonitor, createAlertMonitor } from './core/alerts/alert-monitor.js';
 import type { AlertStore } from './core/alerts/alert-store.js';
+import { evaluateCriteria } from './core/alerts/criteria-evaluator.js';
 import { createEngine, type RunningEngine } from './core/engine.js';
 import type { ProviderSettings } from './core/engine-types.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
@@ -69,6 +70,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const engine = await createStartedEngine(options);
   const alerts = createAlertMonitor({
     engine,
+    evaluateCriteria,
     ...(options.alertStore ? { store: options.alertStore } : {}),
   });
   alerts.start();

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { createAlertMonitor } from './alerts/alert-monitor.js';
 import { openConfAlertStore } from './alerts/conf-alert-store.js';
+import { evaluateCriteria } from './alerts/criteria-evaluator.js';
 import { type AppConfig, isConfigError, loadConfig, providerSettingsOf } from './config.js';
 import { ensureDataDir } from './data-dir.js';
 import { createEngine, defaultResourcesDir, type RunningEngine } from './engine.js';
@@ -51,7 +52,11 @@ async function main(): Promise<void> {
 
   const engine = await startEngine(config);
   const storeFolder = config.dataDir === undefined ? {} : { cwd: config.dataDir };
-  const alerts = createAlertMonitor({ engine, store: openConfAlertStore(storeFolder) });
+  const alerts = createAlertMonitor({
+    engine,
+    store: openConfAlertStore(storeFolder),
+    evaluateCriteria,
+  });
   alerts.start();
   // Universes, filters, watchlists, time frames and history wrap the engine for the API.
   const views = createViewEngine(engine, {

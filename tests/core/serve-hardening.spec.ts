@@ -80,7 +80,11 @@ describe('serve hardening', { timeout: RUN_TIMEOUT_MS }, () => {
       body: JSON.stringify({ kind: 'breadth', direction: 'above', share: 0.6 }),
     });
     expect(csrf.status).toBe(403);
-    expect((await send(port, '/api/alerts')).json()).toMatchObject({ rules: [] });
+    // serve.ts wires the filter compiler into criteria alerts.
+    expect((await send(port, '/api/alerts')).json()).toMatchObject({
+      rules: [],
+      criteriaAvailable: true,
+    });
 
     expect(await serve.stop()).toBe(0);
   });

@@ -167,6 +167,30 @@ describe('desktop lifecycle', () => {
     expect(win.webContents.send).toHaveBeenCalledWith('app:focus-symbol', { symbol: 'AAPL' });
   });
 
+  it('notifies when stocks start matching a criteria rule in the filter language', async () => {
+    const win = await startMain();
+    const origin = new URL(win.loadURL.mock.calls[0]![0]).origin;
+    const post = (expression: string) =>
+      fetch(`${origin}/api/alerts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'criteria', expression }),
+      });
+
+    const refused = await post('changePercent >> 2');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/changePercent >> 2\n/);
+    expect((await post('sector = "Energy" and changePercent > 3')).status).toBe(201);
+
+    market.set('XOM', { changePercent: 4 });
+    market.emit();
+
+    const shown = Notification.instances.find(
+      (n) => n.options.title === 'XOM matches your criteria',
+    );
+    expect(shown?.show).toHaveBeenCalled();
+  });
+
   it('gives every window the secure webPreferences and guards any other webContents', async () => {
     await startMain();
     const stray = new BrowserWindow({}) as unknown as MockBrowserWindow;

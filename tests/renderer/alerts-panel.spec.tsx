@@ -36,7 +36,7 @@ const LIST: AlertsResponse = {
   criteriaAvailable: false,
 };
 
-function fakeApi(postReply: { status: number; body: unknown }) {
+function fakeApi(postReply: { status: number; body: unknown }, list: AlertsResponse = LIST) {
   const calls: { method: string; url: string; body?: string }[] = [];
   vi.stubGlobal(
     'fetch',
@@ -45,7 +45,7 @@ function fakeApi(postReply: { status: number; body: unknown }) {
       calls.push({ method, url, ...(init?.body ? { body: String(init.body) } : {}) });
       if (method === 'POST') return new Response(JSON.stringify(postReply.body), postReply);
       if (method === 'DELETE') return new Response(null, { status: 204 });
-      return new Response(JSON.stringify(LIST), { status: 200 });
+      return new Response(JSON.stringify(list), { status: 200 });
     }),
   );
   return calls;
@@ -90,6 +90,41 @@ describe('AlertsPanel', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Unknown symbol "ZZZ"/);
   });
 
+  it('offers criteria rules only when the server can evaluate them', async () => {
+    fakeApi({ status: 201, body: RULE });
+    render(<AlertsPanel sectors={[]} onClose={vi.fn()} />);
+    await screen.findByText('AAPL above $250');
+
+    const kinds = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(kinds).toContain('Breadth (share of advancers)');
+    expect(kinds).not.toContain('Stocks start matching criteria');
+  });
+
+  it('sends a criteria rule and shows the expression error with its caret', async () => {
+    const caret = 'Unexpected ">" at 15\nchangePercent >> 2\n               ^';
+    const calls = fakeApi(
+      { status: 400, body: { error: `Invalid alert rule: expression: ${caret}` } },
+      { ...LIST, criteriaAvailable: true },
+    );
+    render(<AlertsPanel sectors={[]} onClose={vi.fn()} />);
+    await screen.findByText('AAPL above $250');
+
+    await userEvent.selectOptions(screen.getByLabelText('Rule'), 'criteria');
+    expect(screen.queryByLabelText('Direction')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Expression (as in the filter box)'), {
+      target: { value: ' changePercent >> 2 ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add alert' }));
+
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST');
+    expect(JSON.parse(post?.body ?? '')).toEqual({
+      kind: 'criteria',
+      expression: 'changePercent >> 2',
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('changePercent >> 2\n');
+  });
+
   it('deletes a rule', async () => {
     const calls = fakeApi({ status: 201, body: RULE });
     render(<AlertsPanel sectors={[]} onClose={vi.fn()} />);
@@ -107,6 +142,10 @@ describe('toRuleInput', () => {
       error: 'Enter a symbol, e.g. AAPL.',
     });
     expect(toRuleInput({ ...EMPTY_DRAFT, kind: 'breadth', value: '150' }).ok).toBe(false);
+    expect(toRuleInput({ ...EMPTY_DRAFT, kind: 'criteria', expression: '  ' })).toEqual({
+      ok: false,
+      error: 'Enter an expression, e.g. changePercent > 2 and marketCap > 100B.',
+    });
     expect(toRuleInput({ ...EMPTY_DRAFT, kind: 'breadth', value: '60' })).toEqual({
       ok: true,
       rule: { kind: 'breadth', direction: 'above', share: 0.6 },

@@ -39,9 +39,8 @@ const ALL = { sectors: [], categories: [] };
 
 /**
  * The extension point for saved custom criteria: compiles an expression (the filter language
- * another part of the app owns) into a matcher, or says why it cannot.
- * TODO: neither serve.ts nor backend.ts passes one yet, so `criteria` rules are refused with a
- * 400; wire the filter-expression evaluator (src-main/core/filter) in both once it is final.
+ * another part of the app owns) into a matcher, or says why it cannot. serve.ts and backend.ts
+ * pass `evaluateCriteria` (criteria-evaluator.ts); without one, `criteria` rules get a 400.
  */
 export type CriteriaEvaluator = (
   expression: string,

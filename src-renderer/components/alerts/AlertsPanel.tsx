@@ -28,6 +28,7 @@ const VALUE_LABELS: Record<RuleKind, string> = {
   move: 'Move (%)',
   sector: 'Move (%)',
   breadth: 'Share (%)',
+  criteria: '',
 };
 
 /**
@@ -81,7 +82,7 @@ export function AlertsPanel({ sectors, initialSymbol, onClose }: AlertsPanelProp
       return;
     }
     setError(null);
-    setDraft({ ...draft, value: '' });
+    setDraft({ ...draft, value: '', expression: '' });
     await reload();
   };
 
@@ -107,11 +108,13 @@ export function AlertsPanel({ sectors, initialSymbol, onClose }: AlertsPanelProp
         <label>
           Rule
           <select value={draft.kind} onChange={(e) => setKind(e.target.value as RuleKind)}>
-            {(Object.keys(KIND_LABELS) as RuleKind[]).map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
+            {(Object.keys(KIND_LABELS) as RuleKind[])
+              .filter((kind) => kind !== 'criteria' || data?.criteriaAvailable === true)
+              .map((kind) => (
+                <option key={kind} value={kind}>
+                  {KIND_LABELS[kind]}
+                </option>
+              ))}
           </select>
         </label>
         {(draft.kind === 'price' || draft.kind === 'move') && (
@@ -138,25 +141,40 @@ export function AlertsPanel({ sectors, initialSymbol, onClose }: AlertsPanelProp
             </select>
           </label>
         )}
-        <label>
-          Direction
-          <select
-            value={draft.direction}
-            onChange={(e) => setDraft({ ...draft, direction: e.target.value })}
-          >
-            {directionsOf(draft.kind).map((direction) => (
-              <option key={direction}>{direction}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {VALUE_LABELS[draft.kind]}
-          <input
-            inputMode="decimal"
-            value={draft.value}
-            onChange={(e) => setDraft({ ...draft, value: e.target.value })}
-          />
-        </label>
+        {draft.kind === 'criteria' && (
+          <label className="alerts-panel__expression">
+            Expression (as in the filter box)
+            <input
+              value={draft.expression}
+              onChange={(e) => setDraft({ ...draft, expression: e.target.value })}
+              placeholder="changePercent > 2 and marketCap > 100B"
+              spellCheck={false}
+            />
+          </label>
+        )}
+        {draft.kind !== 'criteria' && (
+          <label>
+            Direction
+            <select
+              value={draft.direction}
+              onChange={(e) => setDraft({ ...draft, direction: e.target.value })}
+            >
+              {directionsOf(draft.kind).map((direction) => (
+                <option key={direction}>{direction}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {draft.kind !== 'criteria' && (
+          <label>
+            {VALUE_LABELS[draft.kind]}
+            <input
+              inputMode="decimal"
+              value={draft.value}
+              onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+            />
+          </label>
+        )}
         <button type="submit">Add alert</button>
         {error && (
           <p className="alerts-panel__error" role="alert">

@@ -5,7 +5,7 @@
  */
 import type { AlertRule, AlertRuleInput } from '../../../src-main/shared/alert-types';
 
-export type RuleKind = 'price' | 'move' | 'sector' | 'breadth';
+export type RuleKind = 'price' | 'move' | 'sector' | 'breadth' | 'criteria';
 
 export interface RuleDraft {
   kind: RuleKind;
@@ -15,6 +15,8 @@ export interface RuleDraft {
   direction: string;
   /** Price level, percent, or advancers' share in percent, as typed. */
   value: string;
+  /** A filter expression, for criteria rules (the map's filter language). */
+  expression: string;
 }
 
 export const EMPTY_DRAFT: RuleDraft = {
@@ -23,6 +25,7 @@ export const EMPTY_DRAFT: RuleDraft = {
   sector: '',
   direction: 'above',
   value: '',
+  expression: '',
 };
 
 export const KIND_LABELS: Record<RuleKind, string> = {
@@ -30,10 +33,12 @@ export const KIND_LABELS: Record<RuleKind, string> = {
   move: '% move since the previous close',
   sector: 'Sector move (cap-weighted)',
   breadth: 'Breadth (share of advancers)',
+  criteria: 'Stocks start matching criteria',
 };
 
 /** The directions a kind offers, first one the default. */
 export function directionsOf(kind: RuleKind): string[] {
+  if (kind === 'criteria') return [];
   return kind === 'price' || kind === 'breadth' ? ['above', 'below'] : ['either', 'up', 'down'];
 }
 
@@ -41,6 +46,17 @@ export function directionsOf(kind: RuleKind): string[] {
 export function toRuleInput(
   draft: RuleDraft,
 ): { ok: true; rule: AlertRuleInput } | { ok: false; error: string } {
+  if (draft.kind === 'criteria') {
+    const expression = draft.expression.trim();
+    if (expression === '') {
+      return {
+        ok: false,
+        error: 'Enter an expression, e.g. changePercent > 2 and marketCap > 100B.',
+      };
+    }
+    // The server checks the expression with the map's filter compiler and says what is wrong.
+    return { ok: true, rule: { kind: 'criteria', expression } };
+  }
   const value = Number(draft.value);
   if (draft.value.trim() === '' || !Number.isFinite(value) || value <= 0) {
     return { ok: false, error: 'Enter a positive number.' };
