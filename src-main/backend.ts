@@ -78,8 +78,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const extraOrigins = options.extraOrigins ?? [];
   const views = tryCreateViewEngine(engine, {
     resourcesDir: options.resourcesDir,
-    // TODO: the shell should pass its electron-store here (setupX in main.ts) so views live
-    // with the other settings in userData; until then the conf default folder is used.
+    // The shell passes its electron-store (userData/views.json); conf's folder otherwise.
     store: options.viewStore ?? openConfViewStore(),
   });
   const server = createHttpServer({

@@ -6,8 +6,8 @@
 import path from 'node:path';
 
 import { app, dialog, safeStorage } from 'electron';
-import ElectronStore from 'electron-store';
 
+import { openAppStore } from './app-stores.js';
 import { startBackend } from './backend.js';
 import { createAlertStore } from './core/alerts/alert-store.js';
 import { createLogger, formatError } from './core/log.js';
@@ -44,16 +44,17 @@ async function main(): Promise<void> {
 
   const paths = resolveAppPaths();
   const devServerUrl = process.env.VITE_DEV_SERVER_URL;
-  const settingsFile = new ElectronStore({ name: 'settings' });
+  const settingsFile = openAppStore('settings');
   const settingsStore = createSettingsStore(settingsFile);
-  const keys = createKeyStore(new ElectronStore({ name: 'credentials' }), safeStorage);
+  const keys = createKeyStore(openAppStore('credentials'), safeStorage);
   const backend = await startBackend({
     resourcesDir: paths.resourcesDir,
     rendererDir: paths.rendererDir,
-    store: createElectronSnapshotStore(new ElectronStore({ name: 'snapshot' })),
+    store: createElectronSnapshotStore(openAppStore('snapshot')),
     port: devServerUrl ? devApiPort() : 0,
     extraOrigins: devServerUrl ? [originOf(devServerUrl)] : [],
-    alertStore: createAlertStore(new ElectronStore({ name: 'alerts' })),
+    alertStore: createAlertStore(openAppStore('alerts')),
+    viewStore: openAppStore('views'),
     providerSettings: savedProviderSettings(settingsStore, keys),
   });
   setupQuit(backend.stop);
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
 
   const rendererUrl = devServerUrl ?? `${backend.origin}/`;
   setupWebContentsGuard(() => originOf(rendererUrl));
-  const prefs = createDesktopPrefs(new ElectronStore({ name: 'desktop' }));
+  const prefs = createDesktopPrefs(openAppStore('desktop'));
   const loginItem = setupLoginItem(prefs);
   setupIpc({
     isTrustedSender: createSenderCheck({ allowedOrigin: originOf(rendererUrl), isAppWindow }),

@@ -1,7 +1,7 @@
 /**
  * The main process with the real engine and the real HTTP server on the repository's
- * resources: the window's URL serves the whole universe, and quitting saves a snapshot to
- * the (faked) electron-store.
+ * resources: the window's URL serves the whole universe, watchlists are kept in the app's own
+ * store (userData), and quitting saves a snapshot to the (faked) electron-store.
  */
 import { describe, expect, it, vi } from 'vitest';
 
@@ -27,6 +27,16 @@ describe('main with the real engine', () => {
     expect(response.status).toBe(200);
     expect(body.stocks.length).toBeGreaterThanOrEqual(500);
     expect(body.source.mode).toBe('replay');
+
+    const created = await fetch(new URL('/api/watchlists', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: new URL(url).origin },
+      body: JSON.stringify({ name: 'Desk', symbols: ['AAPL'] }),
+    });
+    expect(created.status).toBe(201);
+    expect(savedStores.get('views')?.get('watchlists')).toMatchObject([
+      { name: 'Desk', symbols: ['AAPL'] },
+    ]);
 
     app.quit();
     await vi.waitFor(() => expect(app.state.quitting).toBe(true), { timeout: 10_000 });

@@ -5,18 +5,23 @@
 import Conf from 'conf';
 
 import { STORE_PROJECT_NAME } from '../store/conf-snapshot-store.js';
+import { openTolerantStore } from '../store/corrupt-tolerant.js';
 import { type AlertStore, createAlertStore } from './alert-store.js';
 
 export const ALERTS_CONFIG_NAME = 'alerts';
 
 /** Opens (or creates) the alerts file; `cwd` overrides the folder. */
 export function openConfAlertStore(options: { cwd?: string } = {}): AlertStore {
-  const conf = new Conf<Record<string, unknown>>({
-    projectName: STORE_PROJECT_NAME,
-    configName: ALERTS_CONFIG_NAME,
-    // A corrupted file is replaced by an empty one rather than stopping the server.
-    clearInvalidConfig: true,
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-  });
+  // A corrupted file is kept beside it and the rules start empty, rather than stopping the
+  // server or losing the user's rules without a trace.
+  const conf = openTolerantStore(
+    (tolerant) =>
+      new Conf<Record<string, unknown>>({
+        projectName: STORE_PROJECT_NAME,
+        configName: ALERTS_CONFIG_NAME,
+        ...tolerant,
+        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      }),
+  );
   return createAlertStore(conf);
 }

@@ -11,6 +11,7 @@ import Conf from 'conf';
 import { z } from 'zod';
 
 import { createLogger, formatError } from '../log.js';
+import { openTolerantStore } from '../store/corrupt-tolerant.js';
 
 const log = createLogger('usage-store');
 
@@ -55,13 +56,16 @@ export class ConfUsageStore implements UsageStore {
   private readonly conf: Conf<Record<string, unknown>>;
 
   constructor(options: { cwd?: string } = {}) {
-    this.conf = new Conf<Record<string, unknown>>({
-      projectName: PROJECT_NAME,
-      configName: USAGE_CONFIG_NAME,
-      // A damaged usage file only costs the day's count; it must not stop the engine.
-      clearInvalidConfig: true,
-      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    });
+    // A damaged usage file only costs the day's count; it must not stop the engine.
+    this.conf = openTolerantStore(
+      (tolerant) =>
+        new Conf<Record<string, unknown>>({
+          projectName: PROJECT_NAME,
+          configName: USAGE_CONFIG_NAME,
+          ...tolerant,
+          ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+        }),
+    );
   }
 
   load(providerId: string): DailyUsage | undefined {

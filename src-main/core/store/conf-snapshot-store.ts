@@ -1,10 +1,12 @@
 /**
  * The headless SnapshotStore, on `conf` (a JSON file in the user's config folder, or in `cwd`).
- * A corrupted file never stops startup: it is reported once and the engine starts empty.
+ * A corrupted file never stops startup: it is kept beside it (corrupt-tolerant.ts) and the engine
+ * starts empty.
  */
 import Conf from 'conf';
 
 import { createLogger, formatError } from '../log.js';
+import { openTolerantStore } from './corrupt-tolerant.js';
 import { parseSnapshot, type Snapshot, type SnapshotStore } from './snapshot-store.js';
 
 const log = createLogger('snapshot-store');
@@ -20,16 +22,16 @@ export interface ConfSnapshotStoreOptions {
 
 type StoreShape = Record<string, unknown>;
 
-function openConf(
-  options: ConfSnapshotStoreOptions,
-  clearInvalidConfig: boolean,
-): Conf<StoreShape> {
-  return new Conf<StoreShape>({
-    projectName: STORE_PROJECT_NAME,
-    configName: SNAPSHOT_CONFIG_NAME,
-    clearInvalidConfig,
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-  });
+function openConf(options: ConfSnapshotStoreOptions): Conf<StoreShape> {
+  return openTolerantStore(
+    (tolerant) =>
+      new Conf<StoreShape>({
+        projectName: STORE_PROJECT_NAME,
+        configName: SNAPSHOT_CONFIG_NAME,
+        ...tolerant,
+        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      }),
+  );
 }
 
 /** See the module comment. */
@@ -37,13 +39,7 @@ export class ConfSnapshotStore implements SnapshotStore {
   private readonly conf: Conf<StoreShape>;
 
   constructor(options: ConfSnapshotStoreOptions = {}) {
-    try {
-      this.conf = openConf(options, false);
-    } catch (error: unknown) {
-      log.warn('open snapshot store: the file is unreadable, starting empty', formatError(error));
-      // The file is left as it is until the next save overwrites it.
-      this.conf = openConf(options, true);
-    }
+    this.conf = openConf(options);
   }
 
   /** Path of the store file. */
