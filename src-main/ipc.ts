@@ -8,7 +8,11 @@ import { z } from 'zod';
 
 import { createLogger } from './core/log.js';
 import type { SenderCheck } from './sender-check.js';
-import { keyTestRequestSchema, settingsPatchSchema } from './settings-schemas.js';
+import {
+  keyTestRequestSchema,
+  liveProviderSchema,
+  settingsPatchSchema,
+} from './settings-schemas.js';
 import type { SettingsService } from './settings-service.js';
 import type {
   AppInfo,
@@ -64,6 +68,9 @@ export function setupIpc(deps: IpcDependencies): () => void {
   handle('settings:set', z.tuple([settingsPatchSchema]), (patch) => deps.settings.set(patch));
   handle('settings:test-key', z.tuple([keyTestRequestSchema]), (request) =>
     deps.settings.testKey(request),
+  );
+  handle('settings:remove-key', z.tuple([liveProviderSchema]), (provider) =>
+    deps.settings.removeKey(provider),
   );
   handle('desktop:get-launch-at-login', NO_ARGS, () => deps.loginItem?.get() ?? false);
   handle('desktop:set-launch-at-login', z.tuple([z.boolean()]), (enabled) => {

@@ -32,6 +32,9 @@ export const settingsPatchSchema: z.ZodType<SettingsPatch> = z.strictObject({
   apiSecret: keySchema.optional(),
 });
 
+/** `settings:remove-key`'s argument: the live provider whose stored key to forget. */
+export const liveProviderSchema = z.enum(LIVE_IDS);
+
 /** `settings:test-key`'s request: a live provider, and optionally the key typed in the form. */
 export const keyTestRequestSchema: z.ZodType<KeyTestRequest> = z.strictObject({
   provider: z.enum(LIVE_IDS),

@@ -34,6 +34,8 @@ export interface SettingsService {
   set(patch: SettingsPatch): Promise<Settings>;
   /** One cheap call with the given (or stored) key; never throws. */
   testKey(request: KeyTestRequest): Promise<KeyTestReply>;
+  /** Forgets a provider's stored key; if it is the current provider, switches to the replay. */
+  removeKey(provider: LiveProviderId): Promise<Settings>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
@@ -142,16 +144,32 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     return get();
   };
 
+  const forget = async (provider: LiveProviderId): Promise<Settings> => {
+    // The engine leaves the provider before its key is gone, so no call runs on a key the
+    // user asked to forget; if the switch fails, the key stays and the error says why.
+    if (store.get().provider === provider) {
+      await engine.configureProvider(engineSettings({ ...store.get(), provider: 'replay' }));
+      store.update({ provider: 'replay' });
+    }
+    keys.remove(provider);
+    log.info(`remove key: the ${provider} key is forgotten`);
+    return get();
+  };
+
+  /** Saves and removals run one after another, then every listener hears the result. */
+  const enqueue = (step: () => Promise<Settings>): Promise<Settings> => {
+    const run = queue.then(step);
+    queue = run.catch(() => undefined);
+    return run.then((settings) => {
+      for (const listener of listeners) listener(settings);
+      return settings;
+    });
+  };
+
   return {
     get,
-    set(patch) {
-      const run = queue.then(() => apply(patch));
-      queue = run.catch(() => undefined);
-      return run.then((settings) => {
-        for (const listener of listeners) listener(settings);
-        return settings;
-      });
-    },
+    set: (patch) => enqueue(() => apply(patch)),
+    removeKey: (provider) => enqueue(() => forget(provider)),
     async testKey(request) {
       redact(request.apiKey);
       redact(request.apiSecret);

@@ -47,6 +47,7 @@ export function createHeatmapApi(ipc: Invoke & Subscribe): HeatmapApi {
     getSettings: () => invoke('settings:get'),
     setSettings: (patch) => invoke('settings:set', patch),
     testKey: (request) => invoke('settings:test-key', request),
+    removeKey: (provider) => invoke('settings:remove-key', provider),
     onSettingsChanged: (listener) => {
       if (typeof listener !== 'function') {
         throw new TypeError('onSettingsChanged: expected a function');

@@ -91,6 +91,11 @@ export interface InvokeContract {
   'settings:get': { request: []; reply: Settings };
   'settings:set': { request: [patch: SettingsPatch]; reply: Settings };
   'settings:test-key': { request: [request: KeyTestRequest]; reply: KeyTestReply };
+  /**
+   * Forgets the stored key of a provider (keychain and session). If that provider is the
+   * current one, the map goes back to the replay. Replies with the settings now.
+   */
+  'settings:remove-key': { request: [provider: LiveProviderId]; reply: Settings };
   /** Launch at login (off unless the user turns it on); replies with the state now. */
   'desktop:get-launch-at-login': { request: []; reply: boolean };
   'desktop:set-launch-at-login': { request: [enabled: boolean]; reply: boolean };
@@ -123,6 +128,7 @@ export const INVOKE_CHANNELS = [
   'settings:get',
   'settings:set',
   'settings:test-key',
+  'settings:remove-key',
   'desktop:get-launch-at-login',
   'desktop:set-launch-at-login',
   'view:get-state',
@@ -144,6 +150,8 @@ export interface HeatmapApi {
   setSettings(patch: SettingsPatch): Promise<Settings>;
   /** Makes one cheap call with the key and says what happened; switches nothing. */
   testKey(request: KeyTestRequest): Promise<KeyTestReply>;
+  /** Forgets a provider's stored key; the current provider falls back to the replay. */
+  removeKey(provider: LiveProviderId): Promise<Settings>;
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
   getLaunchAtLogin(): Promise<boolean>;
   setLaunchAtLogin(enabled: boolean): Promise<boolean>;

@@ -143,6 +143,23 @@ describe('setupIpc', () => {
     expect(JSON.stringify([next, get, pushed])).not.toContain(key);
   });
 
+  it('removes a stored key through the channel and refuses anything but a live provider', async () => {
+    await fakeIpcMain.simulateInvoke('settings:set', fromApp(), {
+      provider: 'finnhub',
+      apiKey: 'fh-secret-key-1a2b',
+    });
+
+    for (const bad of ['replay', 'yahoo', 42]) {
+      await expect(
+        fakeIpcMain.simulateInvoke('settings:remove-key', fromApp(), bad),
+      ).rejects.toThrow(/settings:remove-key: invalid arguments at 0/);
+    }
+    const next = await fakeIpcMain.simulateInvoke('settings:remove-key', fromApp(), 'finnhub');
+
+    expect(next).toMatchObject({ provider: 'replay', keys: {} });
+    expect(broadcast).toHaveBeenLastCalledWith('settings:changed', next);
+  });
+
   it('tests a key through the engine without switching to it', async () => {
     const reply = await fakeIpcMain.simulateInvoke('settings:test-key', fromApp(), {
       provider: 'finnhub',

@@ -101,6 +101,42 @@ describe('createSettingsService', () => {
     expect(listener).toHaveBeenCalledWith(expect.objectContaining({ provider: 'replay' }));
   });
 
+  it('removes the current provider’s key: the engine goes back to the replay first', async () => {
+    await service.set({ provider: 'alpaca', apiKey: KEY, apiSecret: SECRET });
+    const heard = vi.fn();
+    service.onChange(heard);
+
+    const settings = await service.removeKey('alpaca');
+
+    expect(engine.configureProvider).toHaveBeenLastCalledWith({ provider: 'replay' });
+    expect(settings).toMatchObject({ provider: 'replay', keys: {} });
+    expect(keys.load('alpaca')).toBeUndefined();
+    expect(heard).toHaveBeenCalledWith(settings);
+    expect(savedProviderSettings(store, keys)).toBeUndefined();
+  });
+
+  it('removes another provider’s key without switching the engine', async () => {
+    await service.set({ provider: 'alpaca', apiKey: KEY, apiSecret: SECRET });
+    await service.set({ provider: 'finnhub', apiKey: 'finnhub-key-0003' });
+    engine.configureProvider.mockClear();
+
+    const settings = await service.removeKey('alpaca');
+
+    expect(engine.configureProvider).not.toHaveBeenCalled();
+    expect(settings.provider).toBe('finnhub');
+    expect(settings.keys.alpaca).toBeUndefined();
+    expect(settings.keys.finnhub).toBeDefined();
+  });
+
+  it('keeps the key when the engine cannot leave the provider', async () => {
+    await service.set({ provider: 'alpaca', apiKey: KEY, apiSecret: SECRET });
+    engine.configureProvider.mockRejectedValueOnce(new Error('replay failed to start'));
+
+    await expect(service.removeKey('alpaca')).rejects.toThrow('replay failed to start');
+    expect(keys.load('alpaca')).toEqual({ apiKey: KEY, apiSecret: SECRET });
+    expect(service.get().provider).toBe('alpaca');
+  });
+
   it('tests the typed key, or the stored one, and scrubs the answer', async () => {
     engine.testKey.mockResolvedValueOnce({ ok: false, error: `Alpaca refused ${KEY}` });
 

@@ -25,6 +25,7 @@ describe('preload', () => {
         'onSettingsChanged',
         'setSettings',
         'testKey',
+        'removeKey',
         'getLaunchAtLogin',
         'setLaunchAtLogin',
         'onFocusSymbol',
@@ -44,6 +45,7 @@ describe('preload', () => {
     await api.getSettings();
     await api.setSettings({ provider: 'replay' });
     await api.testKey({ provider: 'finnhub' });
+    await api.removeKey('finnhub');
     await api.getViewState();
     await api.setViewState('?view=grid');
 
@@ -52,6 +54,7 @@ describe('preload', () => {
       ['settings:get'],
       ['settings:set', { provider: 'replay' }],
       ['settings:test-key', { provider: 'finnhub' }],
+      ['settings:remove-key', 'finnhub'],
       ['view:get-state'],
       ['view:set-state', '?view=grid'],
     ]);

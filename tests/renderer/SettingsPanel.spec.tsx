@@ -38,6 +38,11 @@ function fakeApi(settings: Settings = SETTINGS) {
     getSettings: vi.fn(async () => settings),
     setSettings: vi.fn(async (patch: SettingsPatch) => ({ ...settings, ...patch }) as Settings),
     testKey: vi.fn(async (): Promise<KeyTestReply> => ({ ok: true, detail: 'Finnhub: key OK.' })),
+    removeKey: vi.fn(async (): Promise<Settings> => ({
+      ...settings,
+      provider: 'replay',
+      keys: {},
+    })),
     onSettingsChanged: vi.fn(() => () => undefined),
   } satisfies SettingsApi;
 }
@@ -75,6 +80,40 @@ describe('SettingsPanel in the app', () => {
     expect(field.type).toBe('password');
     expect(field.value).toBe('');
     expect(screen.getByText(/A key ending ••••1a2b is stored/)).toBeTruthy();
+  });
+
+  it('removes a stored key only after a second click, and says the map is on the replay', async () => {
+    const api = fakeApi({ ...SETTINGS, provider: 'finnhub' });
+    const { onSaved } = renderPanel(api);
+    await choose('finnhub');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key' }));
+    expect(api.removeKey).not.toHaveBeenCalled();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Click again to remove the key ending ••••1a2b' }),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Save result' }).textContent).toBe(
+        'The Finnhub key is removed. The map is back on the replay.',
+      ),
+    );
+    expect(api.removeKey).toHaveBeenCalledWith('finnhub');
+    expect(onSaved).toHaveBeenCalled();
+  });
+
+  it('offers no Remove key where no key is stored, and forgets a half-confirmed removal', async () => {
+    const api = fakeApi();
+    renderPanel(api);
+    await choose('alpaca');
+    expect(screen.queryByRole('button', { name: 'Remove key' })).toBeNull();
+
+    await choose('finnhub');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key' }));
+    await choose('fmp');
+    await choose('finnhub');
+    expect(screen.getByRole('button', { name: 'Remove key' })).toBeTruthy();
+    expect(api.removeKey).not.toHaveBeenCalled();
   });
 
   it('tests the typed key and says what happened', async () => {

@@ -14,7 +14,7 @@ import { PROVIDER_NOTES } from './provider-notes';
 import { ProviderInfo } from './ProviderInfo';
 
 interface Props {
-  api: Pick<HeatmapApi, 'setSettings' | 'testKey'>;
+  api: Pick<HeatmapApi, 'setSettings' | 'testKey' | 'removeKey'>;
   settings: Settings;
   health: HealthResponse | null;
   /** After a successful save (the caller refreshes health). */
@@ -33,9 +33,8 @@ function parseRate(text: string): number | null | undefined {
 /**
  * The desktop Settings form: provider, key (Alpaca: key ID and secret), optional calls per
  * minute, "Test key" and Save. Keys are write-only: a stored key shows as its last four
- * characters, and the fields start empty.
- * TODO: there is no way to forget a stored key from the UI (KeyStore.remove exists); add a
- * "Remove key" button with a `settings:remove-key` channel.
+ * characters, and the fields start empty. "Remove key" forgets a stored key after a second
+ * click to confirm (no modal dialog, so it works the same in every shell).
  */
 export function SettingsForm({ api, settings, health, onSaved }: Props) {
   const id = useId();
@@ -43,7 +42,8 @@ export function SettingsForm({ api, settings, health, onSaved }: Props) {
   const [apiKey, setApiKey] = useState('');
   const [apiSecret, setApiSecret] = useState('');
   const [rate, setRate] = useState(settings.rateLimitPerMinute?.toString() ?? '');
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [busy, setBusy] = useState<'test' | 'save' | 'remove' | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const [test, setTest] = useState<Outcome>(null);
   const [save, setSave] = useState<Outcome>(null);
 
@@ -80,6 +80,28 @@ export function SettingsForm({ api, settings, health, onSaved }: Props) {
     }
     setBusy(null);
     setTest(reply.ok ? { kind: 'ok', text: reply.detail } : { kind: 'error', text: reply.error });
+  };
+
+  const onRemove = async (): Promise<void> => {
+    if (provider === 'replay') return;
+    if (!confirmRemove) return setConfirmRemove(true);
+    setConfirmRemove(false);
+    setBusy('remove');
+    setSave(null);
+    setTest(null);
+    const wasCurrent = settings.provider === provider;
+    try {
+      const next = await api.removeKey(provider);
+      setSave({
+        kind: 'ok',
+        text: `The ${note.label} key is removed.${wasCurrent ? ' The map is back on the replay.' : ''}`,
+      });
+      onSaved(next);
+    } catch (error: unknown) {
+      setSave({ kind: 'error', text: ipcErrorMessage(error) });
+    } finally {
+      setBusy(null);
+    }
   };
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
@@ -120,6 +142,7 @@ export function SettingsForm({ api, settings, health, onSaved }: Props) {
         value={provider}
         onChange={(e) => {
           setProvider(e.target.value as ProviderId);
+          setConfirmRemove(false);
           setTest(null);
           setSave(null);
         }}
@@ -195,6 +218,21 @@ export function SettingsForm({ api, settings, health, onSaved }: Props) {
         <button type="submit" disabled={busy !== null}>
           {busy === 'save' ? 'Saving…' : 'Save'}
         </button>
+        {isLive && stored && (
+          <button
+            type="button"
+            className="settings-remove"
+            disabled={busy !== null}
+            onClick={() => void onRemove()}
+            onBlur={() => setConfirmRemove(false)}
+          >
+            {busy === 'remove'
+              ? 'Removing…'
+              : confirmRemove
+                ? `Click again to remove the key ending ${stored.hint}`
+                : 'Remove key'}
+          </button>
+        )}
       </div>
       <div
         role="status"

@@ -12,7 +12,7 @@ const log = createLogger('settings');
 /** The part of `window.heatmap` Settings uses. */
 export type SettingsApi = Pick<
   HeatmapApi,
-  'getSettings' | 'setSettings' | 'testKey' | 'onSettingsChanged'
+  'getSettings' | 'setSettings' | 'testKey' | 'removeKey' | 'onSettingsChanged'
 >;
 
 export interface DesktopSettings {
