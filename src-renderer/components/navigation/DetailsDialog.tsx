@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 import type { Performance, TimeFrame } from '../../../src-main/shared/api-types';
+import { trapTab } from '../../lib/focus-trap';
 import { formatPercent } from '../../lib/format';
 import type { Tile } from '../../lib/tiles';
 import { tooltipLines } from '../../lib/tooltip-lines';
@@ -67,9 +68,7 @@ export function DetailsDialog({ tile, onClose }: Props) {
             e.stopPropagation();
             onClose();
           }
-          // TODO: a crude focus trap that works because the dialog has one control; a native
-          // <dialog> with showModal() would trap focus properly once jsdom (tests) supports it.
-          if (e.key === 'Tab') e.preventDefault();
+          if (dialog.current) trapTab(dialog.current, e);
         }}
       >
         <div className="dialog-head">

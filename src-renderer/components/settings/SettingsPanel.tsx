@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 import type { HealthResponse } from '../../../src-main/shared/api-types';
+import { trapTab } from '../../lib/focus-trap';
 import { BrowserSettingsInfo } from './BrowserSettingsInfo';
 import { SettingsForm } from './SettingsForm';
 import { type SettingsApi, useDesktopSettings } from './use-desktop-settings';
@@ -19,9 +20,8 @@ interface Props {
 
 /**
  * The Settings dialog: the desktop form in the app, the read-only explanation in a browser.
- * Escape or Close closes it; focus moves into it on open and back to the opener on close.
- * TODO: focus is not trapped inside the dialog (Tab can leave it); add a trap or use <dialog>
- * with showModal() once jsdom supports it for the component tests.
+ * Escape or Close closes it; focus moves into it on open, Tab stays inside it, and focus goes
+ * back to the opener on close.
  */
 export function SettingsPanel({ health, onClose, onSaved, api }: Props) {
   const desktop = useDesktopSettings(api ?? window.heatmap);
@@ -32,6 +32,7 @@ export function SettingsPanel({ health, onClose, onSaved, api }: Props) {
     panel.current?.focus();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') onClose();
+      else if (panel.current) trapTab(panel.current, event);
     };
     window.addEventListener('keydown', onKey);
     return () => {
