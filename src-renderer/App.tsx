@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { ApiError } from '../src-main/shared/api-types';
+import { createUniverseLookup } from './api/universe-client';
 import { DEFAULT_VIEW_OPTIONS, type DrillPath, type HeatmapHandle } from './chart/heatmap-view';
 import { tileValue, tileWeight } from './chart/tile-value';
 import { AlertsMount } from './components/alerts/AlertsMount';
@@ -100,6 +101,14 @@ export function App() {
   const caption = [title, drill.sector, drill.industry].filter(Boolean).join(' › ');
 
   const focusMap = () => document.querySelector<HTMLElement>('.map-focus-target')?.focus();
+  // A search hit outside this map: show every instrument, unfiltered, then highlight it once
+  // its tile has arrived in the new snapshot.
+  const [findElsewhere] = useState(() => createUniverseLookup());
+  const [pendingFind, setPendingFind] = useState<string | null>(null);
+  const showElsewhere = (symbol: string) => {
+    patchView({ universe: 'all', sectors: [], categories: [], filter: '', drill: {} });
+    setPendingFind(symbol);
+  };
   const ix = useMapInteraction({
     map: mapRef,
     tiles: market.tiles,
@@ -109,6 +118,12 @@ export function App() {
     focusMap,
     describe: (t) => tileLabel(t, timeframe),
   });
+  useEffect(() => {
+    if (pendingFind && market.tiles.some((t) => t.symbol === pendingFind)) {
+      setPendingFind(null);
+      ix.find(pendingFind);
+    }
+  }, [pendingFind, market.tiles, ix]);
   const hoverTile = ix.hover && market.tiles.find((t) => t.symbol === ix.hover?.tile.symbol);
   const detailsTile = ix.details && market.tiles.find((t) => t.symbol === ix.details);
   const nameOf = (s: string) => market.tiles.find((t) => t.symbol === s)?.name;
@@ -181,6 +196,8 @@ export function App() {
           onFound={ix.find}
           onDismiss={focusMap}
           onClear={ix.clearHighlight}
+          findElsewhere={findElsewhere}
+          onShowElsewhere={showElsewhere}
         />
         <div className="mode-toggle" role="group" aria-label="Show as">
           {(['map', 'table'] as const).map((m) => (

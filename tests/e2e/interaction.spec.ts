@@ -226,6 +226,37 @@ describe('interaction in Chromium against the headless server', () => {
     await page.screenshot({ path: `${ARTIFACTS}interaction-search.png` });
   });
 
+  it('finds a stock the filters hide and shows all stocks with it highlighted', async () => {
+    await page.goto(`${server.url}?sector=Energy`);
+    await waitForTiles(page, { kind: 'all-in-sector', sector: 'Energy' });
+    await page.locator('.map-focus-target').focus();
+    await page.keyboard.press('/');
+    await page.keyboard.type('Apple');
+    await page.keyboard.press('Enter');
+    const elsewhere = page.locator('.search-elsewhere');
+    await expect(elsewhere.textContent()).resolves.toContain(
+      'AAPL (Apple Inc.) is not on this map.',
+    );
+    await page.screenshot({ path: `${ARTIFACTS}interaction-search-elsewhere.png` });
+
+    await elsewhere.getByRole('button', { name: 'Show all stocks' }).click();
+    await waitForTiles(page, { kind: 'many-sectors' });
+    const url = new URL(page.url());
+    expect(url.searchParams.get('universe')).toBe('all');
+    expect(url.searchParams.get('sector')).toBeNull();
+    const aapl = (await drawn(page)).find((t) => t.symbol === 'AAPL');
+    expect(aapl?.hidden).toBe(false);
+    await expect(page.locator('.search [role="status"]').textContent()).resolves.toBe(
+      'Showing all stocks; AAPL is highlighted on the map.',
+    );
+    await expect(page.getByRole('listbox', { name: 'Matches' }).isHidden()).resolves.toBe(true);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${ARTIFACTS}interaction-search-elsewhere-shown.png` });
+
+    await page.goto(server.url);
+    await waitForTiles(page, { kind: 'at-least', n: 500 });
+  });
+
   it('fills a new watchlist from the context menu and shows it as its own map', async () => {
     await page.getByText('Watchlists', { exact: true }).click();
     await page.getByRole('textbox', { name: 'New watchlist' }).fill('Megacaps');

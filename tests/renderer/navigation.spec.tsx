@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -96,6 +96,68 @@ describe('SearchBox', () => {
     expect(onClear).toHaveBeenCalledTimes(1);
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByText(/No ticker or name matches/)).toBeNull();
+  });
+
+  it('names a miss found outside this map and offers to show all stocks', async () => {
+    const findElsewhere = vi.fn(async (q: string) =>
+      q === 'qqq' ? { symbol: 'QQQ', name: 'Invesco QQQ Trust', categories: ['etf'] } : null,
+    );
+    const onShowElsewhere = vi.fn();
+    render(
+      <SearchBox
+        rows={ROWS}
+        onFound={vi.fn()}
+        onDismiss={vi.fn()}
+        findElsewhere={findElsewhere}
+        onShowElsewhere={onShowElsewhere}
+      />,
+    );
+    const box = screen.getByRole('combobox', { name: 'Search ticker or name' });
+
+    await userEvent.type(box, 'zzz{Enter}');
+    expect(
+      await screen.findByText('No ticker or name matches “zzz”.', { selector: '.search-miss' }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show all stocks' })).toBeNull();
+
+    await userEvent.clear(box);
+    await userEvent.type(box, 'qqq{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'QQQ (Invesco QQQ Trust) is not on this map.',
+      ),
+    );
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show all stocks' }));
+    await userEvent.keyboard('{Enter}');
+    expect(onShowElsewhere).toHaveBeenCalledWith('QQQ');
+    expect(screen.queryByText(/is not on this map/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Showing all stocks; QQQ is highlighted on the map.',
+    );
+  });
+
+  it('drops an answer that arrives after the user typed on', async () => {
+    let answer: (
+      value: null | { symbol: string; name: string; categories: string[] },
+    ) => void = () => undefined;
+    const findElsewhere = vi.fn(
+      () =>
+        new Promise<{ symbol: string; name: string; categories: string[] } | null>(
+          (resolve) => (answer = resolve),
+        ),
+    );
+    render(
+      <SearchBox rows={ROWS} onFound={vi.fn()} onDismiss={vi.fn()} findElsewhere={findElsewhere} />,
+    );
+    const box = screen.getByRole('combobox', { name: 'Search ticker or name' });
+
+    await userEvent.type(box, 'qqq{Enter}');
+    await userEvent.type(box, 'x');
+    answer({ symbol: 'QQQ', name: 'Invesco QQQ Trust', categories: ['etf'] });
+    await Promise.resolve();
+
+    expect(screen.queryByText(/is not on this map/)).toBeNull();
   });
 
   it('drops the "no match" message when the focus leaves the box', async () => {

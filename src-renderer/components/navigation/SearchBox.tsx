@@ -1,5 +1,6 @@
-import { forwardRef, type KeyboardEvent, useId, useState } from 'react';
+import { forwardRef, type KeyboardEvent, useId, useRef, useState } from 'react';
 
+import type { Elsewhere, FindElsewhere } from '../../api/universe-client';
 import { formatPercent } from '../../lib/format';
 import { type Searchable, searchTiles } from './search-tiles';
 
@@ -15,22 +16,28 @@ interface Props {
   onDismiss(): void;
   /** The search was closed (Escape emptied it, or it was typed empty): drop its highlight. */
   onClear?(): void;
+  /** Looks a missed query up in every instrument the app knows (not only this map's). */
+  findElsewhere?: FindElsewhere;
+  /** "Show all stocks" for a symbol found elsewhere: switch the map so it is on it. */
+  onShowElsewhere?(symbol: string): void;
 }
 
 const isMiss = (message: string) => message.startsWith('No ');
 
 /**
- * Ticker or name search as a combobox; choosing a result highlights it on the map.
- * TODO: it searches the rows of the current map (universe and filters). A symbol outside them
- * says "no match" instead of offering to switch maps; searching the whole universe list would
- * need the server's instrument list without quotes (no such route yet).
+ * Ticker or name search as a combobox; choosing a result highlights it on the map. It searches
+ * the current map's rows; a miss (Enter) is looked up in every instrument, and one found there
+ * (filtered out, or in another universe) is named with a button that shows all stocks.
  */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
-  { rows, onFound, onDismiss, onClear },
+  { rows, onFound, onDismiss, onClear, findElsewhere, onShowElsewhere },
   ref,
 ) {
   const id = useId();
   const [query, setQuery] = useState('');
+  const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
+  // Each lookup's number; an answer for an older query (the user typed on) is dropped.
+  const lookup = useRef(0);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
@@ -42,6 +49,27 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
     setOpen(false);
     setMessage(`${symbol} highlighted on the map.`);
     onFound(symbol);
+  };
+
+  const lookElsewhere = async (text: string): Promise<void> => {
+    setElsewhere(null);
+    if (!text) return setMessage('');
+    const miss = `No ticker or name matches “${text}”.`;
+    if (!findElsewhere) return setMessage(miss);
+    const ticket = ++lookup.current;
+    const found = await findElsewhere(text);
+    if (ticket !== lookup.current) return;
+    if (!found) return setMessage(miss);
+    setElsewhere(found);
+    setMessage(`${found.symbol} (${found.name}) is not on this map.`);
+  };
+
+  const showElsewhere = (symbol: string) => {
+    setElsewhere(null);
+    setMessage(`Showing all stocks; ${symbol} is highlighted on the map.`);
+    setQuery(symbol);
+    setOpen(false);
+    onShowElsewhere?.(symbol);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -57,12 +85,14 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         event.preventDefault();
         const hit = results[active] ?? results[0];
         if (hit) return choose(hit.symbol);
-        return setMessage(query.trim() ? `No ticker or name matches “${query.trim()}”.` : '');
+        return void lookElsewhere(query.trim());
       }
       case 'Escape':
         // Every Escape also drops the message, so a "no match" never outlives the search.
         event.preventDefault();
+        lookup.current++;
         setMessage('');
+        setElsewhere(null);
         if (expanded) return setOpen(false);
         if (query) {
           setQuery('');
@@ -97,14 +127,20 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           setQuery(e.target.value);
           setActive(0);
           setOpen(true);
+          lookup.current++;
           setMessage('');
+          setElsewhere(null);
           if (!e.target.value.trim()) onClear?.();
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => {
+        onBlur={(e) => {
           setOpen(false);
-          // A miss is about the text just typed; leaving the box (a drill-down, a click) ends it.
-          if (isMiss(message)) setMessage('');
+          // A miss is about the text just typed; leaving the box (a drill-down, a click) ends it,
+          // unless the focus moves to its "Show all stocks" button.
+          const to = e.relatedTarget;
+          if (to instanceof Node && e.currentTarget.parentElement?.contains(to)) return;
+          if (isMiss(message) || elsewhere) setMessage('');
+          setElsewhere(null);
         }}
         onKeyDown={onKeyDown}
       />
@@ -141,6 +177,21 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
       {isMiss(message) && (
         <span className="search-miss" aria-hidden="true">
           {message}
+        </span>
+      )}
+      {elsewhere && (
+        <span className="search-miss search-elsewhere">
+          <span aria-hidden="true">{message}</span>
+          {onShowElsewhere && (
+            <button
+              type="button"
+              // Before the input's blur would end the search.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => showElsewhere(elsewhere.symbol)}
+            >
+              Show all stocks
+            </button>
+          )}
         </span>
       )}
     </div>
