@@ -2,10 +2,7 @@
  * The headless AlertStore, on `conf`: `alerts.json` next to the snapshot store's file (the
  * user's config folder for `market-heatmap`, or DATA_DIR).
  */
-import Conf from 'conf';
-
-import { STORE_PROJECT_NAME } from '../store/conf-snapshot-store.js';
-import { openTolerantStore } from '../store/corrupt-tolerant.js';
+import { openConfFile } from '../store/corrupt-tolerant.js';
 import { type AlertStore, createAlertStore } from './alert-store.js';
 
 export const ALERTS_CONFIG_NAME = 'alerts';
@@ -14,14 +11,6 @@ export const ALERTS_CONFIG_NAME = 'alerts';
 export function openConfAlertStore(options: { cwd?: string } = {}): AlertStore {
   // A corrupted file is kept beside it and the rules start empty, rather than stopping the
   // server or losing the user's rules without a trace.
-  const conf = openTolerantStore(
-    (tolerant) =>
-      new Conf<Record<string, unknown>>({
-        projectName: STORE_PROJECT_NAME,
-        configName: ALERTS_CONFIG_NAME,
-        ...tolerant,
-        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      }),
-  );
+  const conf = openConfFile(ALERTS_CONFIG_NAME, options);
   return createAlertStore(conf);
 }

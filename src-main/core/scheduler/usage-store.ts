@@ -7,16 +7,15 @@
  * are throttled, and the two have different owners (the Electron shell swaps the snapshot
  * store for electron-store; usage stays engine-private).
  */
-import Conf from 'conf';
+import type Conf from 'conf';
 import { z } from 'zod';
 
 import { createLogger, formatError } from '../log.js';
-import { openTolerantStore } from '../store/corrupt-tolerant.js';
+import { openConfFile } from '../store/corrupt-tolerant.js';
 
 const log = createLogger('usage-store');
 
 export const USAGE_CONFIG_NAME = 'usage';
-const PROJECT_NAME = 'market-heatmap';
 
 /** One provider's usage in one of its days. */
 export interface DailyUsage {
@@ -57,15 +56,7 @@ export class ConfUsageStore implements UsageStore {
 
   constructor(options: { cwd?: string } = {}) {
     // A damaged usage file only costs the day's count; it must not stop the engine.
-    this.conf = openTolerantStore(
-      (tolerant) =>
-        new Conf<Record<string, unknown>>({
-          projectName: PROJECT_NAME,
-          configName: USAGE_CONFIG_NAME,
-          ...tolerant,
-          ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-        }),
-    );
+    this.conf = openConfFile(USAGE_CONFIG_NAME, options);
   }
 
   load(providerId: string): DailyUsage | undefined {

@@ -3,15 +3,14 @@
  * A corrupted file never stops startup: it is kept beside it (corrupt-tolerant.ts) and the engine
  * starts empty.
  */
-import Conf from 'conf';
+import type Conf from 'conf';
 
 import { createLogger, formatError } from '../log.js';
-import { openTolerantStore } from './corrupt-tolerant.js';
+import { openConfFile } from './corrupt-tolerant.js';
 import { parseSnapshot, type Snapshot, type SnapshotStore } from './snapshot-store.js';
 
 const log = createLogger('snapshot-store');
 
-export const STORE_PROJECT_NAME = 'market-heatmap';
 export const SNAPSHOT_CONFIG_NAME = 'snapshot';
 const SNAPSHOT_KEY = 'snapshot';
 
@@ -22,24 +21,12 @@ export interface ConfSnapshotStoreOptions {
 
 type StoreShape = Record<string, unknown>;
 
-function openConf(options: ConfSnapshotStoreOptions): Conf<StoreShape> {
-  return openTolerantStore(
-    (tolerant) =>
-      new Conf<StoreShape>({
-        projectName: STORE_PROJECT_NAME,
-        configName: SNAPSHOT_CONFIG_NAME,
-        ...tolerant,
-        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      }),
-  );
-}
-
 /** See the module comment. */
 export class ConfSnapshotStore implements SnapshotStore {
   private readonly conf: Conf<StoreShape>;
 
   constructor(options: ConfSnapshotStoreOptions = {}) {
-    this.conf = openConf(options);
+    this.conf = openConfFile(SNAPSHOT_CONFIG_NAME, options);
   }
 
   /** Path of the store file. */

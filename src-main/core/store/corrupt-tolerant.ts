@@ -10,6 +10,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 
+import Conf from 'conf';
+
 import { createLogger, formatError } from '../log.js';
 
 const log = createLogger('store');
@@ -49,6 +51,25 @@ export function openTolerantStore<S extends { readonly path: string }>(
   });
   if (corruptText !== undefined) backUp(store.path, corruptText, now());
   return store;
+}
+
+/** The headless stores' folder name under the OS config folder (unless `cwd` is given). */
+export const STORE_PROJECT_NAME = 'market-heatmap';
+
+/** Opens (or creates) `<configName>.json` of the headless app, corrupt-tolerant. */
+export function openConfFile(
+  configName: string,
+  options: { cwd?: string } = {},
+): Conf<Record<string, unknown>> {
+  return openTolerantStore(
+    (tolerant) =>
+      new Conf<Record<string, unknown>>({
+        projectName: STORE_PROJECT_NAME,
+        configName,
+        ...tolerant,
+        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      }),
+  );
 }
 
 function backUp(path: string, text: string, time: number): void {

@@ -4,10 +4,7 @@
  * has the same `get`/`set`. A corrupted file is kept beside it and the store starts empty
  * (store/corrupt-tolerant.ts).
  */
-import Conf from 'conf';
-
-import { STORE_PROJECT_NAME } from '../store/conf-snapshot-store.js';
-import { openTolerantStore } from '../store/corrupt-tolerant.js';
+import { openConfFile } from '../store/corrupt-tolerant.js';
 
 export const VIEWS_CONFIG_NAME = 'views';
 
@@ -30,15 +27,7 @@ export function createMemoryViewStore(initial: Record<string, unknown> = {}): Vi
 
 /** Opens (or creates) `views.json`; `cwd` overrides the OS config folder. */
 export function openConfViewStore(options: { cwd?: string } = {}): ViewStoreBackend {
-  const conf = openTolerantStore(
-    (tolerant) =>
-      new Conf<Record<string, unknown>>({
-        projectName: STORE_PROJECT_NAME,
-        configName: VIEWS_CONFIG_NAME,
-        ...tolerant,
-        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      }),
-  );
+  const conf = openConfFile(VIEWS_CONFIG_NAME, options);
   return {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),

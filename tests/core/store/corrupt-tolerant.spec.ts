@@ -10,25 +10,13 @@ import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { openConfAlertStore } from '../../../src-main/core/alerts/conf-alert-store.js';
-import { setLogLevel, setLogSink } from '../../../src-main/core/log.js';
 import { ConfUsageStore } from '../../../src-main/core/scheduler/usage-store.js';
 import { ConfSnapshotStore } from '../../../src-main/core/store/conf-snapshot-store.js';
 import { openTolerantStore } from '../../../src-main/core/store/corrupt-tolerant.js';
 import { openConfViewStore } from '../../../src-main/core/views/view-store.js';
+import { captureWarnings, stopCapture } from '../helpers/log-capture.js';
 
-function captureWarnings(): string[] {
-  const lines: string[] = [];
-  setLogLevel('warn');
-  setLogSink((level, _module, line) => {
-    if (level === 'warn') lines.push(line);
-  });
-  return lines;
-}
-
-afterEach(() => {
-  setLogSink(undefined);
-  setLogLevel('error');
-});
+afterEach(stopCapture);
 
 /** Each store: its file name, how to open it, and a save-then-load round trip. */
 const STORES = [

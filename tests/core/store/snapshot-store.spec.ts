@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { setLogLevel, setLogSink } from '../../../src-main/core/log.js';
 import { ConfSnapshotStore } from '../../../src-main/core/store/conf-snapshot-store.js';
 import { SnapshotSaver } from '../../../src-main/core/store/snapshot-saver.js';
 import { MemorySnapshotStore, type Snapshot } from '../../../src-main/core/store/snapshot-store.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { captureWarnings, stopCapture } from '../helpers/log-capture.js';
 
 const SNAPSHOT: Snapshot = {
   savedAt: Date.parse('2026-08-07T15:00:00Z'),
@@ -30,20 +30,8 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'snapshot-store-'));
 }
 
-function captureWarnings(): string[] {
-  const lines: string[] = [];
-  setLogLevel('warn');
-  setLogSink((level, _module, line) => {
-    if (level === 'warn') lines.push(line);
-  });
-  return lines;
-}
-
 describe('ConfSnapshotStore', () => {
-  afterEach(() => {
-    setLogSink(undefined);
-    setLogLevel('error');
-  });
+  afterEach(stopCapture);
 
   it('gives back the saved snapshot after reopening the same folder', () => {
     const cwd = tempDir();
