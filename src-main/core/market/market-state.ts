@@ -203,7 +203,13 @@ export class MarketState {
     this.sweep();
   }
 
-  /** Emits changes for symbols whose freshness changed with time alone (live → stale). */
+  /**
+   * Emits changes for symbols whose freshness changed with time alone (live → stale, live →
+   * closed at the close, closed → stale at the open).
+   * TODO: sweeps run after fetch results and errors only; outside the session the scheduler
+   * fetches rarely, so at the close a tile reads live until its post-close pass (about 5 min).
+   * A timer at each session boundary (calendar.regularHours) would emit the change on time.
+   */
   sweep(): string[] {
     const changed = [...this.instruments.keys()].filter(
       (symbol) => this.lastStatus.get(symbol) !== this.statusKey(symbol),
