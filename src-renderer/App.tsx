@@ -34,7 +34,7 @@ import { WatchlistsMenu } from './components/watchlists/WatchlistsMenu';
 import { useHealth } from './hooks/use-health';
 import { useMarketStream } from './hooks/use-market-stream';
 import { useNow } from './hooks/use-now';
-import { isMarketClosed, lastCloseDate } from './lib/freshness';
+import { closedSessionOf, isMarketClosed } from './lib/freshness';
 import { countStatuses, type Tile } from './lib/tiles';
 import { useUrlViewState } from './lib/use-view-url';
 import { buildQuery, DEFAULT_VIEW, isUnfiltered, type ViewState } from './lib/view-state';
@@ -78,7 +78,7 @@ export function App() {
   const counts = useMemo(() => countStatuses(market.tiles), [market.tiles, v]);
   // The stream's session follows every batch; health (polled) covers the time before the first.
   const session = market.source?.session ?? health?.session;
-  const lastClose = useMemo(() => lastCloseDate(market.tiles), [market.tiles, v]);
+  const closedSession = useMemo(() => closedSessionOf(market.tiles), [market.tiles, v]);
   const { sector: inSector, industry: inIndustry } = drill;
   const shown = useMemo(
     () => tilesInDrill(market.tiles, { sector: inSector, industry: inIndustry }),
@@ -244,9 +244,11 @@ export function App() {
           total={market.tiles.length}
           now={now}
           onRetry={market.retryNow}
-          marketClosed={isMarketClosed(session)}
+          marketClosed={isMarketClosed(session) || closedSession !== null}
         />
-        {market.tiles.length > 0 && <MarketClosedNote session={session} lastClose={lastClose} />}
+        {market.tiles.length > 0 && (
+          <MarketClosedNote session={session} closedSession={closedSession} />
+        )}
         <ProviderBanner health={health} now={now} onOpenSettings={() => setSettingsOpen(true)} />
       </main>
 

@@ -37,6 +37,8 @@ const ACCEPTED = {
   STOCK_PROVIDER: `one of ${STOCK_PROVIDER_IDS.join(', ')}`,
   API_RATE_LIMIT: 'a positive integer (calls per minute)',
   STOCK_API_BASE_URL: 'an http:// or https:// URL',
+  DEMO_CLOCK_START:
+    'an ISO-8601 date and time with a zone, e.g. 2026-11-28T15:00:00Z or 2026-11-27T13:30:00-05:00',
 } as const;
 
 /** The validated configuration of the headless server. */
@@ -51,6 +53,11 @@ export interface AppConfig {
   baseUrl?: string;
   /** Where the snapshot store lives (absolute); undefined = conf's per-user config dir. */
   dataDir?: string;
+  /**
+   * For demos and tests only: the engine's clock starts at this instant (epoch ms) and keeps
+   * ticking, so a weekend, a holiday or an early close can be shown at any time.
+   */
+  clockStart?: number;
 }
 
 export interface ConfigProblem {
@@ -90,6 +97,21 @@ const positiveIntegerSchema = z
   .refine((v) => /^\d+$/.test(v) && Number(v) > 0, { error: ACCEPTED.API_RATE_LIMIT })
   .transform(Number);
 
+/** An instant with its zone: a bare local time would mean a different instant per machine. */
+const INSTANT_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A real calendar date and time with a zone (Date.parse alone rolls 02-30 over to March). */
+function isInstantWithZone(value: string): boolean {
+  if (!INSTANT_WITH_ZONE.test(value) || !Number.isFinite(Date.parse(value))) return false;
+  const date = value.slice(0, 10);
+  return new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+}
+
+const instantSchema = z
+  .string()
+  .refine(isInstantWithZone, { error: ACCEPTED.DEMO_CLOCK_START })
+  .transform((v) => Date.parse(v));
+
 /** The environment, variable by variable. Add a variable here and to `AppConfig`. */
 const envSchema = z
   .object({
@@ -104,6 +126,7 @@ const envSchema = z
       .refine(isHttpUrl, { error: ACCEPTED.STOCK_API_BASE_URL })
       .optional(),
     DATA_DIR: z.string().optional(),
+    DEMO_CLOCK_START: instantSchema.optional(),
   })
   .superRefine((env, ctx) => {
     const problem = (message: string): void => {
@@ -180,6 +203,7 @@ export function parseConfig(
     rateLimitPerMinute: v.API_RATE_LIMIT,
     baseUrl: v.STOCK_API_BASE_URL,
     dataDir: v.DATA_DIR === undefined ? undefined : resolve(cwd, v.DATA_DIR),
+    clockStart: v.DEMO_CLOCK_START,
   };
 }
 

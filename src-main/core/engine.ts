@@ -47,6 +47,12 @@ const STALE_REFRESH_MULTIPLE = 3;
 const MIN_STALE_AFTER_MS = 10_000;
 /** Live quotes: stale after 5 minutes without an update (free tiers refresh slowly). */
 export const LIVE_STALE_AFTER_MS = 5 * 60_000;
+/**
+ * The universe `/api/health` counts: the default map's (DEFAULT_UNIVERSE in the view layer,
+ * which wraps the engine and so cannot be imported here). Counting every instrument would
+ * report the ETFs and Nasdaq-only names the replay has no data for as missing.
+ */
+export const HEALTH_UNIVERSE = 'sp500';
 
 export interface EngineOptions {
   /** Folder holding universe.json, replay/ and calendar/. */
@@ -116,7 +122,13 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const version = packageVersion();
   const interest = new ViewerInterest();
 
-  const marketState = new MarketState({ instruments: universe.instruments, clock, staleAfterMs });
+  const marketState = new MarketState({
+    instruments: universe.instruments,
+    clock,
+    staleAfterMs,
+    calendar,
+  });
+  const counted = universe.instruments.filter((i) => i.categories.includes(HEALTH_UNIVERSE));
   let results = 0;
   const sessionOptions: SessionOptions = {
     ...options,
@@ -150,11 +162,10 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const snapshot = options.store?.load();
   if (snapshot) {
     const when = formatEasternDateMinute(snapshot.savedAt);
-    marketState.restore(
-      snapshot.quotes,
-      `restored from the snapshot of ${when}`,
-      snapshot.source.label,
-    );
+    marketState.restore(snapshot.quotes, `restored from the snapshot of ${when}`, {
+      from: snapshot.source.label,
+      offCalendar: snapshot.source.mode === 'replay',
+    });
     log.info(
       `restore snapshot: ${snapshot.quotes.length} quotes from ${new Date(snapshot.savedAt).toISOString()}`,
     );
@@ -172,7 +183,12 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
       unit: session.unit,
       now,
     });
-    const counts = marketState.counts();
+    const counts = {
+      universe: HEALTH_UNIVERSE,
+      total: counted.length,
+      allInstruments: universe.instruments.length,
+      ...marketState.counts(counted),
+    };
     const lastUpdate = marketState.lastUpdate();
     const failing = !['ok', 'starting'].includes(providerState.state);
     const degraded = failing || counts.live < counts.stale;

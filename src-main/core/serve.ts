@@ -11,6 +11,8 @@ import { openConfAlertStore } from './alerts/conf-alert-store.js';
 import { evaluateCriteria } from './alerts/criteria-evaluator.js';
 import { type AppConfig, isConfigError, loadConfig, providerSettingsOf } from './config.js';
 import { ensureDataDir } from './data-dir.js';
+import { clockStartingAt } from './demo-clock.js';
+import { type Clock, SYSTEM_CLOCK } from './domain/types.js';
 import { createEngine, defaultResourcesDir, type RunningEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { isPortInUse } from './http/errors.js';
@@ -28,12 +30,13 @@ const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.u
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const EXIT_FAILURE = 1;
 
-async function startEngine(config: AppConfig): Promise<RunningEngine> {
+async function startEngine(config: AppConfig, clock: Clock): Promise<RunningEngine> {
   const storeOptions = config.dataDir === undefined ? {} : { cwd: config.dataDir };
   const store = new ConfSnapshotStore(storeOptions);
   const engine = await createEngine({
     resourcesDir: defaultResourcesDir(),
     store,
+    clock,
     ...(config.replaySpeed === undefined ? {} : { replay: { speed: config.replaySpeed } }),
     // Starting on the configured provider (rather than switching from the replay after
     // start) keeps a restored live snapshot labelled as the live data it is.
@@ -50,18 +53,21 @@ async function main(): Promise<void> {
   // Before any store touches it: conf would loop or throw a stack on a bad folder.
   if (config.dataDir !== undefined) ensureDataDir(config.dataDir);
 
-  const engine = await startEngine(config);
+  const clock = demoClock(config);
+  const engine = await startEngine(config, clock);
   const storeFolder = config.dataDir === undefined ? {} : { cwd: config.dataDir };
   const alerts = createAlertMonitor({
     engine,
     store: openConfAlertStore(storeFolder),
     evaluateCriteria,
+    clock,
   });
   alerts.start();
   // Universes, filters, watchlists, time frames and history wrap the engine for the API.
   const views = createViewEngine(engine, {
     resourcesDir: defaultResourcesDir(),
     store: openConfViewStore(storeFolder),
+    clock,
   });
   const server = createHttpServer({
     engine: views,
@@ -81,6 +87,16 @@ async function main(): Promise<void> {
   const { provider } = engine.health();
   process.stdout.write(`Market heatmap (${provider}) at http://${config.host}:${port}/\n`);
   setupShutdown(server, engine);
+}
+
+/** The system clock, or the demo clock `DEMO_CLOCK_START` asks for (said loudly in the log). */
+function demoClock(config: AppConfig): Clock {
+  if (config.clockStart === undefined) return SYSTEM_CLOCK;
+  log.warn(
+    `demo clock: the engine's clock starts at ${new Date(config.clockStart).toISOString()} ` +
+      '(DEMO_CLOCK_START, for demos and tests)',
+  );
+  return clockStartingAt(config.clockStart);
 }
 
 /** Stops the server (ending streams) and then the engine on the first SIGINT or SIGTERM. */

@@ -7,8 +7,29 @@
  * `import type`). This module imports nothing, so it is safe on both sides.
  */
 
-/** How fresh a symbol's quote is, as the engine judges it. */
-export type QuoteStatus = 'live' | 'stale' | 'missing';
+/**
+ * How fresh a symbol's quote is, as the engine judges it from the NYSE calendar, the quote's own
+ * time and the source's delay:
+ * - `live`: current (in the session, or a fresh extended-hours trade);
+ * - `delayed`: current for a delayed or end-of-day source (`delayedByMinutes` when known);
+ * - `stale`: older than its refresh pace allows, or held from a snapshot or another provider;
+ * - `missing`: no quote (the row's `reason` says why);
+ * - `closed`: outside the regular session, the last session's close (`closedSessionDate`); its
+ *   age does not count, so it never turns stale overnight or over a weekend.
+ * The replay plays a regular session, so its quotes are only ever live, stale or missing.
+ */
+export type QuoteStatus = 'live' | 'delayed' | 'stale' | 'missing' | 'closed';
+
+/** The typed freshness fields every row and change carries beside `status`. */
+export interface QuoteFreshness {
+  status: QuoteStatus;
+  /** Why the quote is stale or missing, when it is. */
+  reason?: string;
+  /** For `delayed`: minutes behind the market, when the source documents it (e.g. 15). */
+  delayedByMinutes?: number;
+  /** For `closed`: the New York date `YYYY-MM-DD` of the session whose close this is. */
+  closedSessionDate?: string;
+}
 
 /** Where the data comes from: the embedded replay or a live provider. */
 export type DataMode = 'replay' | 'live';
@@ -50,7 +71,7 @@ export interface SourceDelay {
 }
 
 /** One row of `/api/stocks`: an instrument with its latest quote. Missing values are null. */
-export interface StockRow {
+export interface StockRow extends QuoteFreshness {
   symbol: string;
   name: string;
   sector: string;
@@ -65,9 +86,6 @@ export interface StockRow {
   volume: number | null;
   /** ISO-8601 time of the quote, as the provider stamped it. */
   updatedAt: string | null;
-  status: QuoteStatus;
-  /** Why the quote is stale or missing, when it is. */
-  reason?: string;
 
   /** Percent change per time frame; present when the engine has a view layer. */
   performance?: Performance;
@@ -89,10 +107,24 @@ export interface StocksResponse {
   timeframe?: TimeFrame;
 }
 
+/**
+ * Tiles per status over the default map's universe (`universe`, the S&P 500), not every
+ * instrument the engine knows (ETFs and Nasdaq-only names would count as missing in the replay).
+ */
 export interface HealthCounts {
   live: number;
   stale: number;
   missing: number;
+  /** Optional only for older engines; the engine always sets it. */
+  delayed?: number;
+  /** Optional only for older engines; the engine always sets it. */
+  closed?: number;
+  /** The universe counted (`sp500`); optional only for older engines. */
+  universe?: string;
+  /** Instruments in `universe` (the sum of the counts). */
+  total?: number;
+  /** Every instrument the engine holds, across all universes. */
+  allInstruments?: number;
 }
 
 /** The provider's condition, as the scheduler sees it. */
@@ -140,7 +172,7 @@ export interface HealthResponse {
 }
 
 /** One changed symbol in a stream batch: only the fields that move. */
-export interface QuoteChange {
+export interface QuoteChange extends QuoteFreshness {
   symbol: string;
   price: number | null;
   previousClose: number | null;
@@ -149,8 +181,6 @@ export interface QuoteChange {
   volume: number | null;
   marketCap: number | null;
   updatedAt: string | null;
-  status: QuoteStatus;
-  reason?: string;
 
   /** Recomputed with the new price (same meaning as on StockRow). */
   performance?: Performance;

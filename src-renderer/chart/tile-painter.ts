@@ -5,8 +5,8 @@
  * every colour string, font string and label position prepared in advance: the per-tile work of
  * an update is a lookup, a `fillRect` and at most two `fillText`s.
  */
+import type { QuoteStatus } from '../../src-main/shared/api-types';
 import type { ColourScale, TileInk } from '../lib/colour-scale';
-import { freshnessOf } from '../lib/freshness';
 import type { Tile } from '../lib/tiles';
 import { insetRect, snapRect } from './geometry';
 import type { ResolvedTheme, TileRect, Timeframe } from './heatmap-view';
@@ -67,6 +67,16 @@ export function fontOf(px: number, bold: boolean): string {
   }
   return f;
 }
+
+/** The mark painted over a tile's fill per status (stale: folded corner, delayed: clock). */
+const MARK_OF: Readonly<Record<QuoteStatus, number>> = {
+  live: 0,
+  closed: 0,
+  missing: 0,
+  stale: 1,
+  delayed: 2,
+};
+const MARK_KINDS = 3;
 
 /** Side of the folded corner on stale tiles, in CSS px (smaller on small tiles). */
 const STALE_CORNER_PX = 12;
@@ -170,7 +180,7 @@ export class TilePainter {
       const t = this.tiles[i]!;
       const value = tileValue(t.tile, this.timeframe);
       const ink = this.inkOf(t.tile, value, now);
-      const key = this.keyOf(ink);
+      const key = this.keyOf(ink, t.tile.status);
       if (value === t.value && key === t.inkKey) continue;
       if (value !== t.value && t.value !== undefined) changed.push(i);
       this.paintTile(ctx, t, now, value, ink, key);
@@ -181,23 +191,25 @@ export class TilePainter {
   }
 
   private inkOf(tile: Tile, value: number | null, now: number): TileInk {
-    // The last session's close is a settled value: full colour, never faded by its age at night
-    // (the status bar and the map's note say the market is closed).
-    if (freshnessOf(tile) === 'closed') return this.scale.inkFor(value, 'live', 0);
+    // Only `stale` fades with age: the last session's close (`closed`) is a settled value in
+    // full colour at night, and the status bar and the map's note say the market is closed.
     const age = tile.updatedAt ? now - Date.parse(tile.updatedAt) : Infinity;
     return this.scale.inkFor(value, tile.status, age);
   }
 
-  /** A small integer per ink object (identity), so diffing compares numbers. */
+  /**
+   * A small integer per ink object (identity) and mark, so diffing compares numbers: a tile
+   * turning delayed keeps its live ink but gains the clock mark, so it must repaint too.
+   */
   private inkIds = new WeakMap<TileInk, number>();
   private nextInkId = 0;
-  private keyOf(ink: TileInk): number {
+  private keyOf(ink: TileInk, status: QuoteStatus): number {
     let id = this.inkIds.get(ink);
     if (id === undefined) {
       id = this.nextInkId++;
       this.inkIds.set(ink, id);
     }
-    return id;
+    return id * MARK_KINDS + MARK_OF[status];
   }
 
   private paintTile(
@@ -206,7 +218,7 @@ export class TilePainter {
     now: number,
     value = tileValue(t.tile, this.timeframe),
     ink = this.inkOf(t.tile, value, now),
-    key = this.keyOf(ink),
+    key = this.keyOf(ink, t.tile.status),
   ): void {
     const { x, y, w, h } = t.rect;
     if (w <= 0 || h <= 0) return;
@@ -216,7 +228,7 @@ export class TilePainter {
       ctx.fillStyle = this.hatchPattern(ctx);
       ctx.fillRect(x, y, w, h);
     } else {
-      const freshness = freshnessOf(t.tile);
+      const freshness = t.tile.status;
       if (freshness === 'stale') this.paintStaleCorner(ctx, t.rect);
       else if (freshness === 'delayed') this.paintDelayClock(ctx, t.rect, ink.text);
     }

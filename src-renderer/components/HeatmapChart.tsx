@@ -46,12 +46,6 @@ function inDrill(tiles: Tile[], sector?: string, industry?: string): Tile[] {
 }
 
 /**
- * TODO: "market closed" label on the map and the session in the status bar (issue 4 point 4):
- * `StocksResponse.session` has landed in api-types but the stream hook does not pass it down
- * yet; pass it here as a prop and draw the label on the overlay.
- * TODO: a per-tile "delayed" look needs a delayed state from the engine (QuoteStatus is
- * live | stale | missing); today delayed quotes paint as live.
- *
  * The market map (treemap or grid). Chart.js lays it out; the painter (chart/tile-painter.ts)
  * paints it; live batches (`version`) repaint only changed tiles once per frame, never through
  * `chart.update()`. Hover, focus, search highlight and flashes live on an overlay canvas.

@@ -31,7 +31,7 @@ function connectionText(status: StreamStatus): string {
 
 /** Bottom bar: where the data comes from, how much of it is live, and how fresh it is. */
 export function StatusBar({ source, counts, status, lastMessageAt, now, session }: Props) {
-  const delayed = counts.delayed ?? 0;
+  const delayed = counts.delayed;
   const total = counts.live + delayed + counts.stale + counts.missing + counts.closed;
   const delay = source?.delay && isDelayed(source.delay) ? source.delay : undefined;
   const isReplay = source?.mode === 'replay';

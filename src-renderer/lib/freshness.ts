@@ -1,13 +1,14 @@
-import type { MarketSessionInfo, QuoteStatus, SourceDelay } from '../../src-main/shared/api-types';
+import type {
+  MarketSessionInfo,
+  QuoteFreshness,
+  SourceDelay,
+} from '../../src-main/shared/api-types';
 
-/**
- * How a tile reads on the map: the engine's status, plus `closed` for a quote the engine calls
- * stale only because the market is closed (its reason ends with "market closed"). After the
- * close every quote's time is its last trade, so the engine's age rule marks the whole map stale
- * at night; those are the last session's closes, not broken data, and must not fade. `delayed`
- * is a live quote from a source the engine says is delayed or end-of-day (`SourceInfo.delay`).
+/*
+ * A tile's freshness is the engine's typed `status` (QuoteStatus in api-types: live, delayed,
+ * stale, missing, closed), judged there from the NYSE calendar, the quote's time and the source's
+ * delay; the renderer never infers it from reason text. These helpers only put it into words.
  */
-export type Freshness = QuoteStatus | 'closed' | 'delayed';
 
 /** Whether a source delay means the prices are behind the market (not real-time). */
 export function isDelayed(delay: SourceDelay | undefined): delay is SourceDelay {
@@ -15,23 +16,15 @@ export function isDelayed(delay: SourceDelay | undefined): delay is SourceDelay 
 }
 
 /**
- * The engine's condition text for stale quotes outside market hours (live/condition.ts).
- * TODO: matching prose couples us to the engine's wording, and a restored snapshot's reason
- * also ends with it at night (so a days-old snapshot reads as "last close" too). A typed
- * `QuoteStatus` 'closed' (or a `closedAt` on the row) from the engine would fix both.
+ * The words for a delayed tile: its own lag when the engine gives one ("Delayed 15 min"), else
+ * the source's delay (an end-of-day close), else plain "Delayed".
  */
-export const MARKET_CLOSED_REASON = 'market closed';
-
-/** A tile's freshness from its engine status and reason; pure. */
-export function freshnessOf(row: {
-  status: QuoteStatus;
-  reason?: string;
-  delay?: SourceDelay | undefined;
-}): Freshness {
-  if (row.status === 'stale' && row.reason?.endsWith(MARKET_CLOSED_REASON)) return 'closed';
-  // Stale and missing outrank delayed: an old or absent quote is worse than a late one.
-  if (row.status === 'live' && isDelayed(row.delay)) return 'delayed';
-  return row.status;
+export function delayedTileText(
+  row: Pick<QuoteFreshness, 'delayedByMinutes'>,
+  delay: SourceDelay | undefined,
+): string {
+  if (row.delayedByMinutes !== undefined) return `Delayed ${row.delayedByMinutes} min`;
+  return delay ? delayText(delay) : 'Delayed';
 }
 
 /** The words for a delay, e.g. "Delayed 15 min" or "Delayed: end-of-day close of 2026-11-24". */
@@ -52,9 +45,15 @@ export function delayText(delay: SourceDelay): string {
   }
 }
 
-/** Whether the session is one where the map shows the last session's closes. */
+/** Whether the session is one where the market does not trade at all (night, weekend, holiday). */
 export function isMarketClosed(session: MarketSessionInfo | undefined): boolean {
   return session?.state === 'closed' || session?.state === 'holiday';
+}
+
+/** A session's name alone, e.g. "Market holiday (Thanksgiving Day)" or "Pre-market". */
+export function sessionName(session: MarketSessionInfo): string {
+  const name = SESSION_NAMES[session.state];
+  return session.state === 'holiday' && session.note ? `${name} (${session.note})` : name;
 }
 
 /** The status bar's words for a session, e.g. "Regular session · early close 13:00". */
@@ -86,14 +85,30 @@ export function newYorkClock(iso: string): string {
   }).format(new Date(iso));
 }
 
-/** New York date `YYYY-MM-DD` of the newest `updatedAt` among rows, or null when none has one. */
-export function lastCloseDate(rows: ReadonlyArray<{ updatedAt: string | null }>): string | null {
-  let newest = -Infinity;
+/**
+ * The session whose close the map shows: the newest `closedSessionDate` among `closed` rows
+ * (YYYY-MM-DD, so the text order is the date order), or null when no tile is closed.
+ */
+export function closedSessionOf(
+  rows: ReadonlyArray<Pick<QuoteFreshness, 'status' | 'closedSessionDate'>>,
+): string | null {
+  let newest: string | null = null;
   for (const r of rows) {
-    const t = r.updatedAt ? Date.parse(r.updatedAt) : NaN;
-    if (t > newest) newest = t;
+    const date = r.status === 'closed' ? r.closedSessionDate : undefined;
+    if (date !== undefined && (newest === null || date > newest)) newest = date;
   }
-  if (!Number.isFinite(newest)) return null;
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(newest);
+  return newest;
+}
+
+/** `Fri, 27 Nov 2026` for a New York date `YYYY-MM-DD` (the date itself when unreadable). */
+export function sessionDateText(date: string): string {
+  const at = Date.parse(`${date}T12:00:00Z`);
+  if (!Number.isFinite(at)) return date;
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(at);
 }

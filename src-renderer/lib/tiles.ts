@@ -1,5 +1,9 @@
-import type { QuoteChange, SourceDelay, StockRow } from '../../src-main/shared/api-types';
-import { freshnessOf } from './freshness';
+import type {
+  QuoteChange,
+  QuoteStatus,
+  SourceDelay,
+  StockRow,
+} from '../../src-main/shared/api-types';
 
 /** Why a tile's area is not exactly its market cap. */
 export type SizeNote = 'exact' | 'floored' | 'unknown';
@@ -12,7 +16,7 @@ export type SizeNote = 'exact' | 'floored' | 'unknown';
 export interface Tile extends StockRow {
   size: number;
   sizeNote: SizeNote;
-  /** The source's delay (from `SourceInfo.delay`), stamped on every tile; see `setDelay`. */
+  /** The source's delay (`SourceInfo.delay`), for a delayed tile's words; see `setDelay`. */
   delay?: SourceDelay | undefined;
 }
 
@@ -68,9 +72,17 @@ const QUOTE_FIELDS = [
   'updatedAt',
   'status',
   'reason',
+  'delayedByMinutes',
+  'closedSessionDate',
   // Live changes carry the time frames recomputed with the new price (1w–1y colours follow).
   'performance',
 ] as const;
+
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
+  'reason',
+  'delayedByMinutes',
+  'closedSessionDate',
+]);
 
 /**
  * Applies quote changes to the tiles in place and returns how many tiles changed. A change never
@@ -89,7 +101,8 @@ export function mergeChanges(
     const target = tile as unknown as Record<string, unknown>;
     const source = change as unknown as Record<string, unknown>;
     for (const field of QUOTE_FIELDS) {
-      if (field === 'reason' && !('reason' in change)) delete target.reason;
+      // Optional fields absent from a change are cleared, not kept from the old status.
+      if (OPTIONAL_FIELDS.has(field) && !(field in change)) delete target[field];
       else if (field in change) target[field] = source[field];
     }
     changed++;
@@ -109,20 +122,13 @@ export function indexTiles(tiles: readonly Tile[]): Map<string, Tile> {
   return new Map(tiles.map((t) => [t.symbol, t]));
 }
 
-export interface StatusCounts {
-  live: number;
-  stale: number;
-  missing: number;
-  /** Last session's closes, held while the market is closed (see lib/freshness.ts). */
-  closed: number;
-  /** Live quotes from a delayed or end-of-day source (optional so older callers still type). */
-  delayed?: number;
-}
+/** Tiles per engine status (`closed`: the last session's close, outside the session). */
+export type StatusCounts = Record<QuoteStatus, number>;
 
 /** How many tiles are live, delayed, stale, missing and closed. */
 export function countStatuses(tiles: readonly Tile[]): StatusCounts {
-  const counts: Required<StatusCounts> = { live: 0, stale: 0, missing: 0, closed: 0, delayed: 0 };
-  for (const t of tiles) counts[freshnessOf(t)]++;
+  const counts: StatusCounts = { live: 0, delayed: 0, stale: 0, missing: 0, closed: 0 };
+  for (const t of tiles) counts[t.status]++;
   return counts;
 }
 

@@ -5,7 +5,7 @@ import {
   formatPrice,
   formatTimestamp,
 } from './format';
-import { delayText, freshnessOf } from './freshness';
+import { delayedTileText, sessionDateText } from './freshness';
 import type { Tile } from './tiles';
 
 /** Title and body lines of a tile's hover tooltip. Pure, so it is tested without a canvas. */
@@ -25,11 +25,30 @@ export function tooltipLines(tile: Tile): { title: string; lines: string[] } {
     `Updated: ${formatTimestamp(tile.updatedAt)}`,
   ];
 
-  const freshness = freshnessOf(tile);
-  if (freshness === 'closed') lines.push("Market closed: last session's close");
-  else if (freshness === 'delayed' && tile.delay) lines.push(delayText(tile.delay));
-  else if (tile.status === 'missing') lines.push(`No data${tile.reason ? `: ${tile.reason}` : ''}`);
-  else if (tile.status === 'stale') lines.push(`Stale${tile.reason ? `: ${tile.reason}` : ''}`);
+  const status = statusLine(tile);
+  if (status) lines.push(status);
 
   return { title: `${tile.name} (${tile.symbol})`, lines };
+}
+
+/** The tooltip's words for the engine's status, or null for a live tile. */
+function statusLine(tile: Tile): string | null {
+  switch (tile.status) {
+    case 'live':
+      return null;
+    case 'closed': {
+      const date = tile.closedSessionDate;
+      return `Market closed: last session's close${date ? ` (${sessionDateText(date)})` : ''}`;
+    }
+    case 'delayed':
+      return delayedTileText(tile, tile.delay);
+    case 'missing':
+      return `No data${tile.reason ? `: ${tile.reason}` : ''}`;
+    case 'stale':
+      return `Stale${tile.reason ? `: ${tile.reason}` : ''}`;
+    default: {
+      const never: never = tile.status;
+      return String(never);
+    }
+  }
 }

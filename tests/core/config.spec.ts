@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       rateLimitPerMinute: undefined,
       baseUrl: undefined,
       dataDir: undefined,
+      clockStart: undefined,
     });
   });
 
@@ -62,6 +63,15 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads DEMO_CLOCK_START as an instant, in UTC or with an offset', () => {
+    expect(parseConfig({ DEMO_CLOCK_START: '2026-11-28T15:00:00Z' }).clockStart).toBe(
+      Date.UTC(2026, 10, 28, 15),
+    );
+    expect(parseConfig({ DEMO_CLOCK_START: '2026-11-27T13:30-05:00' }).clockStart).toBe(
+      Date.UTC(2026, 10, 27, 18, 30),
+    );
+  });
+
   it('treats an empty value as unset', () => {
     expect(parseConfig({ PORT: '', STOCK_PROVIDER: '' }).port).toBe(DEFAULT_PORT);
   });
@@ -78,6 +88,11 @@ describe('parseConfig', () => {
     ['STOCK_API_BASE_URL', 'ftp://example.test', 'an http:// or https:// URL'],
     ['STOCK_API_BASE_URL', 'not a url', 'an http:// or https:// URL'],
     ['STOCK_PROVIDER', 'yahoo', 'one of replay, finnhub, alpaca, polygon, twelvedata, fmp'],
+    ['DEMO_CLOCK_START', 'saturday', 'an ISO-8601 date and time with a zone'],
+    ['DEMO_CLOCK_START', '2026-11-28T15:00:00', 'an ISO-8601 date and time with a zone'],
+    ['DEMO_CLOCK_START', '2026-11-28', 'e.g. 2026-11-28T15:00:00Z'],
+    ['DEMO_CLOCK_START', '2026-02-30T15:00:00Z', 'an ISO-8601 date and time with a zone'],
+    ['DEMO_CLOCK_START', '2026-11-28T25:00:00Z', 'an ISO-8601 date and time with a zone'],
   ])('refuses %s=%s, saying what was given and what is accepted', (variable, value, accepted) => {
     const [problem, ...rest] = problemsOf({ [variable]: value });
 

@@ -134,12 +134,13 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
     expect(engine.health().providerState.state).toBe('ok');
   });
 
-  it('marks quotes stale with the reason while rate limits go on without Retry-After', async () => {
+  it("keeps the session's close through rate limits after the close, as closed, not stale", async () => {
     const { mock, engine, advance } = await runningFinnhub();
 
     mock.useCase('rate-limit');
     const before = mock.requests.length;
-    // The fixture's quote is stamped 16:00 ET; live quotes turn stale 2 full refreshes later.
+    // The fixture's quote is stamped 16:00 ET; by 16:30 ET it is the day's close, whatever
+    // its age (the in-session stale reason is covered in market-state-live.spec.ts).
     await advance(90 * MINUTE);
 
     // Finnhub's 429 has no Retry-After: the adapter waits a minute each time.
@@ -147,9 +148,10 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
     expect(engine.health().providerState.retryAt).not.toBeNull();
     expect(row(engine, 'AAPL')).toMatchObject({
       price: 187.42,
-      status: 'stale',
-      reason: expect.stringMatching(/^last good quote \d\d:\d\d ET — rate limited$/),
+      status: 'closed',
+      closedSessionDate: '2026-11-25',
     });
+    expect(row(engine, 'AAPL')?.reason).toBeUndefined();
   });
 
   it('stops every call on a bad key until the key changes', async () => {

@@ -76,7 +76,10 @@ describe('createEngine', () => {
       price: null,
       reason: 'no close in the replay data for 2026-08-07',
     });
-    expect(health.counts.live + health.counts.missing).toBe(645);
+    // Health counts the default map (the S&P 500), not the ETFs and Nasdaq-only names the
+    // replay has no data for.
+    expect(health.counts).toMatchObject({ universe: 'sp500', total: 503, allInstruments: 645 });
+    expect(health.counts.live + health.counts.missing).toBe(503);
     expect(health.counts.live).toBeGreaterThan(450);
     expect(health).toMatchObject({
       status: 'ok',

@@ -58,7 +58,7 @@ describe('StatusBar', () => {
     render(
       <StatusBar
         source={{ provider: 'replay', mode: 'replay', label: 'Replay of 2026-08-07 closes' }}
-        counts={{ live: 500, stale: 2, missing: 1, closed: 0 }}
+        counts={{ live: 500, delayed: 0, stale: 2, missing: 1, closed: 0 }}
         status={{ kind: 'open' }}
         lastMessageAt={NOW - 12_000}
         now={NOW}
@@ -75,7 +75,7 @@ describe('StatusBar', () => {
     render(
       <StatusBar
         source={{ provider: 'finnhub', mode: 'live', label: 'Finnhub' }}
-        counts={{ live: 0, stale: 1, missing: 2, closed: 500 }}
+        counts={{ live: 0, delayed: 0, stale: 1, missing: 2, closed: 500 }}
         status={{ kind: 'open' }}
         lastMessageAt={NOW}
         now={NOW}

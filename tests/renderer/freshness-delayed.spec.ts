@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import type { SourceDelay } from '../../src-main/shared/api-types';
-import { delayText, freshnessOf, isDelayed } from '../../src-renderer/lib/freshness';
+import type { QuoteStatus, SourceDelay as Delay } from '../../src-main/shared/api-types';
+import { delayedTileText, delayText, isDelayed } from '../../src-renderer/lib/freshness';
 import { buildTiles, countStatuses, setDelay } from '../../src-renderer/lib/tiles';
 import { tooltipLines } from '../../src-renderer/lib/tooltip-lines';
 
-const END_OF_DAY: SourceDelay = { kind: 'end-of-day', sessionDate: '2026-11-24', note: 'closes' };
-const FIFTEEN: SourceDelay = { kind: 'delayed', minutes: 15, note: 'late' };
-const REALTIME: SourceDelay = { kind: 'realtime', note: 'now' };
+const END_OF_DAY: Delay = { kind: 'end-of-day', sessionDate: '2026-11-24', note: 'closes' };
+const FIFTEEN: Delay = { kind: 'delayed', minutes: 15, note: 'late' };
+const REALTIME: Delay = { kind: 'realtime', note: 'now' };
 
-const row = (symbol: string, status: 'live' | 'stale' | 'missing', reason?: string) => ({
+const row = (symbol: string, status: QuoteStatus, reason?: string) => ({
   symbol,
   name: symbol,
   sector: 'Energy',
@@ -27,20 +27,12 @@ const row = (symbol: string, status: 'live' | 'stale' | 'missing', reason?: stri
 });
 
 describe('freshness of delayed sources', () => {
-  it('calls a live quote from a delayed or end-of-day source delayed, never a real-time one', () => {
-    expect(freshnessOf({ status: 'live', delay: END_OF_DAY })).toBe('delayed');
-    expect(freshnessOf({ status: 'live', delay: FIFTEEN })).toBe('delayed');
-    expect(freshnessOf({ status: 'live', delay: REALTIME })).toBe('live');
-    expect(freshnessOf({ status: 'live' })).toBe('live');
+  it("words a delayed tile by the engine's own lag first, then the source's delay", () => {
+    expect(delayedTileText({ delayedByMinutes: 15 }, END_OF_DAY)).toBe('Delayed 15 min');
+    expect(delayedTileText({}, END_OF_DAY)).toBe('Delayed: end-of-day close of 2026-11-24');
+    expect(delayedTileText({}, undefined)).toBe('Delayed');
     expect(isDelayed(REALTIME)).toBe(false);
-  });
-
-  it('keeps stale, missing and market-closed ahead of delayed', () => {
-    expect(freshnessOf({ status: 'stale', delay: FIFTEEN })).toBe('stale');
-    expect(freshnessOf({ status: 'missing', delay: END_OF_DAY })).toBe('missing');
-    expect(
-      freshnessOf({ status: 'stale', reason: 'since 16:00, market closed', delay: FIFTEEN }),
-    ).toBe('closed');
+    expect(isDelayed(FIFTEEN)).toBe(true);
   });
 
   it('words the delay for the tooltip and status bar', () => {
@@ -50,8 +42,8 @@ describe('freshness of delayed sources', () => {
     expect(delayText({ kind: 'delayed', note: 'x' })).toBe('Delayed');
   });
 
-  it('stamps the delay on tiles, counts them apart and says so in the tooltip', () => {
-    const tiles = buildTiles([row('XOM', 'live'), row('CVX', 'stale'), row('COP', 'missing')]);
+  it("counts the engine's delayed tiles apart and says so in the tooltip", () => {
+    const tiles = buildTiles([row('XOM', 'delayed'), row('CVX', 'stale'), row('COP', 'missing')]);
     expect(setDelay(tiles, END_OF_DAY)).toBe(true);
     expect(setDelay(tiles, { ...END_OF_DAY })).toBe(false);
 

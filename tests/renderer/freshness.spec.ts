@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import type { MarketSessionInfo } from '../../src-main/shared/api-types';
 import {
-  freshnessOf,
+  closedSessionOf,
   isMarketClosed,
-  lastCloseDate,
+  sessionDateText,
+  sessionName,
   sessionText,
 } from '../../src-renderer/lib/freshness';
 
@@ -18,12 +19,26 @@ const session = (over: Partial<MarketSessionInfo> = {}): MarketSessionInfo => ({
 });
 
 describe('freshness', () => {
-  it('reads a quote the engine holds stale because the market is closed as closed', () => {
-    const closed = { status: 'stale' as const, reason: 'last good quote 16:00 ET — market closed' };
-    expect(freshnessOf(closed)).toBe('closed');
-    expect(freshnessOf({ status: 'stale', reason: 'no update for 42 s' })).toBe('stale');
-    expect(freshnessOf({ status: 'live' })).toBe('live');
-    expect(freshnessOf({ status: 'missing', reason: 'market closed' })).toBe('missing');
+  it("takes the closed session from the engine's typed status, never from reason text", () => {
+    const rows = [
+      { status: 'closed' as const, closedSessionDate: '2026-11-25' },
+      { status: 'closed' as const, closedSessionDate: '2026-11-27' },
+      { status: 'stale' as const, reason: 'last good quote 16:00 ET — market closed' },
+      { status: 'live' as const },
+    ];
+    expect(closedSessionOf(rows)).toBe('2026-11-27');
+    expect(closedSessionOf(rows.slice(2))).toBeNull();
+  });
+
+  it('writes a session date with its weekday, and a session by name', () => {
+    expect(sessionDateText('2026-11-27')).toBe('Fri, 27 Nov 2026');
+    expect(sessionDateText('someday')).toBe('someday');
+    expect(sessionName(session({ state: 'holiday', note: 'Thanksgiving Day' }))).toBe(
+      'Market holiday (Thanksgiving Day)',
+    );
+    expect(sessionName(session({ state: 'closed', note: 'ignored off a holiday' }))).toBe(
+      'Market closed',
+    );
   });
 
   it('names each session, the early close in New York time and a replayed date', () => {
@@ -45,15 +60,5 @@ describe('freshness', () => {
     expect(isMarketClosed(session({ state: 'holiday' }))).toBe(true);
     expect(isMarketClosed(session({ state: 'post' }))).toBe(false);
     expect(isMarketClosed(undefined)).toBe(false);
-  });
-
-  it('dates the last close by the newest quote, in New York', () => {
-    const rows = [
-      { updatedAt: '2026-12-03T21:00:00Z' },
-      { updatedAt: null },
-      { updatedAt: '2026-12-04T02:30:00Z' },
-    ];
-    expect(lastCloseDate(rows)).toBe('2026-12-03');
-    expect(lastCloseDate([{ updatedAt: null }])).toBeNull();
   });
 });

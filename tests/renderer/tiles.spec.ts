@@ -124,13 +124,22 @@ describe('tiles', () => {
     expect(countStatuses(tiles)).toEqual({ live: 1, delayed: 0, stale: 1, missing: 1, closed: 0 });
   });
 
-  it('counts quotes held stale only because the market is closed as closed, not stale', () => {
+  it("counts tiles by the engine's typed status, never by the reason's wording", () => {
     const tiles = buildTiles([
-      row('A', { status: 'stale', reason: 'last good quote 16:00 ET — market closed' }),
-      row('B', { status: 'stale', reason: 'last good quote 14:31 ET — rate limited' }),
-      row('C', { status: 'stale', reason: 'no update for 42 s' }),
+      row('A', { status: 'closed', closedSessionDate: '2026-11-27' }),
+      row('B', { status: 'stale', reason: 'last good quote 16:00 ET — market closed' }),
+      row('C', { status: 'delayed', delayedByMinutes: 15 }),
     ]);
-    expect(countStatuses(tiles)).toEqual({ live: 0, delayed: 0, stale: 2, missing: 0, closed: 1 });
+    expect(countStatuses(tiles)).toEqual({ live: 0, delayed: 1, stale: 1, missing: 0, closed: 1 });
+  });
+
+  it('drops the closed session date when a change says the tile is live again', () => {
+    const tiles = buildTiles([row('A', { status: 'closed', closedSessionDate: '2026-11-27' })]);
+
+    mergeChanges(indexTiles(tiles), [change('A', { status: 'live' })]);
+
+    expect(tiles[0]!.status).toBe('live');
+    expect(tiles[0]).not.toHaveProperty('closedSessionDate');
   });
 
   it('copies the time-frame performance of a live change, so 1w–1y colours refresh', () => {

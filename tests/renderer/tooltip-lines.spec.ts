@@ -60,4 +60,21 @@ describe('tooltip lines', () => {
     const [tile] = buildTiles([{ ...base, status: 'stale', reason: 'older than 60 s' }]);
     expect(tooltipLines(tile!).lines).toContain('Stale: older than 60 s');
   });
+
+  it("says a closed tile is the last session's close, with the session's date", () => {
+    const [tile] = buildTiles([{ ...base, status: 'closed', closedSessionDate: '2026-11-27' }]);
+    const { lines } = tooltipLines(tile!);
+    expect(lines).toContain("Market closed: last session's close (Fri, 27 Nov 2026)");
+    expect(lines.join('\n')).not.toMatch(/Stale/);
+  });
+
+  it("says how late a delayed tile is, from the engine's own lag", () => {
+    const [tile] = buildTiles([{ ...base, status: 'delayed', delayedByMinutes: 15 }]);
+    expect(tooltipLines(tile!).lines).toContain('Delayed 15 min');
+  });
+
+  it('adds no status line to a live tile', () => {
+    const [tile] = buildTiles([base]);
+    expect(tooltipLines(tile!).lines.join('\n')).not.toMatch(/Stale|Delayed|closed|No data/);
+  });
 });

@@ -8,7 +8,7 @@ import type { QuotaUnit } from '../../shared/api-types.js';
 import type { Clock } from '../domain/types.js';
 import type { ProviderSettings } from '../engine-types.js';
 import { createLogger } from '../log.js';
-import type { MarketState } from '../market/market-state.js';
+import type { MarketState, SourceRules } from '../market/market-state.js';
 import type { NyseCalendar } from '../market/nyse-calendar.js';
 import type { MarketDataProvider, QuoteBatchResult, RatePolicy } from '../providers/provider.js';
 import {
@@ -64,13 +64,14 @@ interface Active {
   policy: RatePolicy;
   /** Age after which this provider's quotes count as stale. */
   staleAfterMs: number;
+  /** Whether its quotes are judged by the NYSE calendar (see `rulesOf`). */
+  onCalendar: boolean;
 }
 
 /**
- * Live quotes are stale after twice the full-refresh time, within these bounds.
- * TODO: after the close a quote's time is its last trade, so the whole map turns stale at
- * night (with "market closed" as the reason). Judging staleness against the last session's
- * close outside hours would keep closing prices "live" until the next open.
+ * Live quotes are stale after twice the full-refresh time, within these bounds. Outside the
+ * regular session the market state judges them by the NYSE calendar instead (the last
+ * session's close is `closed`, whatever its age): see market/quote-freshness.ts.
  */
 const LIVE_STALE_MIN_MS = 60_000;
 const LIVE_STALE_MAX_MS = 30 * 60_000;
@@ -90,7 +91,7 @@ export class ProviderSession {
       this.active = this.replay();
     }
     options.marketState.setStaleAfter(this.active.staleAfterMs);
-    options.marketState.setSource(this.active.label);
+    options.marketState.setSource(this.active.label, this.rulesOf(this.active));
   }
 
   get provider(): MarketDataProvider {
@@ -150,7 +151,7 @@ export class ProviderSession {
         `last good data from ${from}, waiting for ${incoming.label}`;
       this.options.marketState.markHeld(reasonFor, { replaceable: toReplay !== fromReplay });
       this.active = incoming;
-      this.options.marketState.setSource(incoming.label);
+      this.options.marketState.setSource(incoming.label, this.rulesOf(incoming));
       this.options.marketState.setStaleAfter(incoming.staleAfterMs);
       log.info(`configure: switched from ${old.provider.id} to ${incoming.provider.id}`);
       if (running) incoming.driver.start();
@@ -159,6 +160,18 @@ export class ProviderSession {
     // A failed switch must not block later ones.
     this.switching = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * How the market state judges this provider's quotes: live providers by the NYSE calendar
+   * and their stated delay; the replay (a simulated regular session) and a directly given
+   * provider (tests on virtual time) by age alone.
+   */
+  private rulesOf(active: Active): SourceRules {
+    return {
+      calendar: active.onCalendar,
+      delay: () => active.provider.source().delay,
+    };
   }
 
   private async shutdown(active: Active): Promise<void> {
@@ -198,6 +211,7 @@ export class ProviderSession {
       label: providerLabel(checked.id),
       policy: driver.policy,
       staleAfterMs,
+      onCalendar: true,
     };
   }
 
@@ -216,7 +230,8 @@ export class ProviderSession {
       },
     });
     const staleAfterMs = this.options.staleAfterMs;
-    return { provider, driver, label: provider.source().label, policy, staleAfterMs };
+    const label = provider.source().label;
+    return { provider, driver, label, policy, staleAfterMs, onCalendar: false };
   }
 
   private applyResult(result: QuoteBatchResult): void {

@@ -1,13 +1,14 @@
 /**
  * The market state: the latest quote per symbol of the universe, never replaced by an older
- * one, with each symbol's freshness (live, stale, missing) and change events for listeners.
+ * one, with each symbol's freshness (live, delayed, stale, missing, closed: see
+ * quote-freshness.ts) and change events for listeners.
  */
-import type { HealthCounts, QuoteChange, StockRow } from '../../shared/api-types.js';
+import type { QuoteChange, QuoteStatus, SourceDelay, StockRow } from '../../shared/api-types.js';
 import type { Clock, Instrument, Quote } from '../domain/types.js';
-import { formatDuration } from '../live/format-duration.js';
 import { createLogger } from '../log.js';
 import type { StreamTick } from '../providers/provider.js';
-import { formatEasternMinute } from './eastern-clock.js';
+import type { NyseCalendar } from './nyse-calendar.js';
+import { judgeQuote, type SessionFacts, sessionFacts } from './quote-freshness.js';
 import { type SymbolStatus, toQuoteChange, toStockRow } from './quote-rows.js';
 
 const log = createLogger('market-state');
@@ -17,7 +18,19 @@ export interface MarketStateOptions {
   clock: Clock;
   /** A quote older than this (by its own timestamp) is stale. */
   staleAfterMs: number;
+  /** The NYSE calendar, for sources that trade on it (`setSource`); none: age alone. */
+  calendar?: NyseCalendar;
 }
+
+/** How the current source's quotes are judged (see `setSource`). */
+export interface SourceRules {
+  /** Whether its quotes follow the NYSE calendar (live providers), not a simulated session. */
+  calendar: boolean;
+  /** Its delay now (Polygon may fall back to end-of-day mid-run, so it is asked each time). */
+  delay(): SourceDelay | undefined;
+}
+
+const MS_PER_MINUTE = 60_000;
 
 interface Entry {
   quote?: Quote;
@@ -28,6 +41,8 @@ interface Entry {
   from?: string;
   /** Any quote may replace this one, even an older one (the replay's simulated prices). */
   replaceable?: boolean;
+  /** Judged by age alone: a simulated session's price (the replay), never a session's close. */
+  offCalendar?: boolean;
 }
 
 export type ChangeListener = (changes: QuoteChange[]) => void;
@@ -44,6 +59,9 @@ export class MarketState {
   private staleAfterMs: number;
   /** Name of the provider whose quotes `apply` and `applyTicks` receive now. */
   private sourceLabel: string | undefined;
+  private rules: SourceRules | undefined;
+  /** Session boundaries fall on whole minutes, so the calendar is asked once a minute. */
+  private facts: { minute: number; value: SessionFacts } | undefined;
 
   constructor(private readonly options: MarketStateOptions) {
     if (!(options.staleAfterMs > 0)) {
@@ -89,20 +107,30 @@ export class MarketState {
     return changed;
   }
 
-  /** Names the provider whose quotes arrive from now on (a provider switch). */
-  setSource(label: string): void {
+  /**
+   * Names the provider whose quotes arrive from now on (a provider switch) and how they are
+   * judged; without `rules`, by age alone and as real-time (the replay).
+   */
+  setSource(label: string, rules?: SourceRules): void {
     this.sourceLabel = label;
+    this.rules = rules;
   }
 
   /**
-   * Loads quotes from a snapshot, marked stale with `reason` until fresh ones arrive; `from`
-   * names the provider they came from.
+   * Loads quotes from a snapshot, marked `reason` (stale in the session, the close outside it)
+   * until fresh ones arrive; `from` names the provider they came from, and `offCalendar` says
+   * they are a replay's simulated prices.
    */
-  restore(quotes: readonly Quote[], reason: string, from?: string): void {
+  restore(
+    quotes: readonly Quote[],
+    reason: string,
+    source: { from?: string; offCalendar?: boolean } = {},
+  ): void {
     for (const quote of quotes) {
       if (!this.instruments.has(quote.symbol) || this.entries.get(quote.symbol)?.quote) continue;
       const entry: Entry = { quote, restoredReason: reason };
-      if (from !== undefined) entry.from = from;
+      if (source.from !== undefined) entry.from = source.from;
+      if (source.offCalendar) entry.offCalendar = true;
       this.entries.set(quote.symbol, entry);
       this.newest = Math.max(this.newest ?? quote.timestamp, quote.timestamp);
     }
@@ -153,6 +181,7 @@ export class MarketState {
       const from = entry.from ?? this.sourceLabel ?? 'the previous provider';
       const held: Entry = { quote: entry.quote, restoredReason: reasonFor(from), from };
       if (options.replaceable) held.replaceable = true;
+      if (entry.offCalendar) held.offCalendar = true;
       this.entries.set(symbol, held);
       changed.push(symbol);
     }
@@ -174,7 +203,13 @@ export class MarketState {
     this.sweep();
   }
 
-  /** Emits changes for symbols whose freshness changed with time alone (live → stale). */
+  /**
+   * Emits changes for symbols whose freshness changed with time alone (live → stale, live →
+   * closed at the close, closed → stale at the open).
+   * TODO: sweeps run after fetch results and errors only; outside the session the scheduler
+   * fetches rarely, so at the close a tile reads live until its post-close pass (about 5 min).
+   * A timer at each session boundary (calendar.regularHours) would emit the change on time.
+   */
   sweep(): string[] {
     const changed = [...this.instruments.keys()].filter(
       (symbol) => this.lastStatus.get(symbol) !== this.statusKey(symbol),
@@ -189,22 +224,18 @@ export class MarketState {
     if (!entry?.quote) {
       return { status: 'missing', reason: entry?.missingReason ?? 'no quote received yet' };
     }
-    // A held quote also says why the current provider is not replacing it, when it knows.
-    if (entry.restoredReason) {
-      const reason = this.condition
-        ? `${entry.restoredReason} — ${this.condition}`
-        : entry.restoredReason;
-      return { status: 'stale', reason };
-    }
-
-    const age = this.options.clock.now() - entry.quote.timestamp;
-    if (age > this.staleAfterMs) {
-      const reason = this.condition
-        ? `last good quote ${formatEasternMinute(entry.quote.timestamp)} — ${this.condition}`
-        : `no update for ${formatDuration(age)}`;
-      return { status: 'stale', reason };
-    }
-    return { status: 'live' };
+    const now = this.options.clock.now();
+    const onCalendar = this.rules?.calendar === true && !entry.offCalendar;
+    return judgeQuote({
+      quote: entry.quote,
+      now,
+      staleAfterMs: this.staleAfterMs,
+      // A held quote also says why the current provider is not replacing it, when it knows.
+      heldReason: entry.restoredReason,
+      condition: this.condition,
+      session: onCalendar ? this.sessionFacts(now) : undefined,
+      delay: entry.offCalendar ? undefined : this.rules?.delay(),
+    });
   }
 
   /** Rows for the given instruments (all, by default), in their order. */
@@ -214,9 +245,12 @@ export class MarketState {
     );
   }
 
-  counts(): HealthCounts {
-    const counts: HealthCounts = { live: 0, stale: 0, missing: 0 };
-    for (const symbol of this.instruments.keys()) counts[this.status(symbol).status] += 1;
+  /** How many of the given instruments (all, by default) are in each status. */
+  counts(
+    instruments: readonly Instrument[] = [...this.instruments.values()],
+  ): Record<QuoteStatus, number> {
+    const counts = { live: 0, delayed: 0, stale: 0, missing: 0, closed: 0 };
+    for (const { symbol } of instruments) counts[this.status(symbol).status] += 1;
     return counts;
   }
 
@@ -236,16 +270,31 @@ export class MarketState {
   }
 
   private statusKey(symbol: string): string {
-    const { status, reason } = this.status(symbol);
+    const { status, reason, closedSessionDate, delayedByMinutes } = this.status(symbol);
     // A stale reason counting seconds would change on every sweep; the condition does not.
-    if (status !== 'stale') return `${status}|${reason ?? ''}`;
+    if (status !== 'stale') {
+      return `${status}|${reason ?? ''}|${closedSessionDate ?? ''}|${delayedByMinutes ?? ''}`;
+    }
     const entry = this.entries.get(symbol);
     return `stale|${entry?.restoredReason ?? ''}|${this.condition ?? ''}`;
   }
 
-  /** A current quote, labelled with the provider it came from. */
+  private sessionFacts(now: number): SessionFacts | undefined {
+    const calendar = this.options.calendar;
+    if (!calendar) return undefined;
+    const minute = Math.floor(now / MS_PER_MINUTE);
+    if (this.facts?.minute !== minute) {
+      this.facts = { minute, value: sessionFacts(calendar, now) };
+    }
+    return this.facts.value;
+  }
+
+  /** A current quote, labelled with the provider it came from and how it is judged. */
   private fresh(quote: Quote): Entry {
-    return this.sourceLabel === undefined ? { quote } : { quote, from: this.sourceLabel };
+    const entry: Entry = { quote };
+    if (this.sourceLabel !== undefined) entry.from = this.sourceLabel;
+    if (this.rules?.calendar !== true) entry.offCalendar = true;
+    return entry;
   }
 
   private emit(symbols: readonly string[]): void {

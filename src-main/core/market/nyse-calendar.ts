@@ -56,6 +56,24 @@ export interface SessionInfo {
   covered: boolean;
 }
 
+/** A regular session that has closed. */
+export interface FinishedSession {
+  /** New York date `YYYY-MM-DD`. */
+  date: string;
+  /** Epoch ms of New York midnight starting `date`. */
+  dayStart: number;
+  /** Epoch ms of the regular close. */
+  close: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Longest run of days without a session (a long weekend plus holidays) we look across. */
+const MAX_DAYS_SCANNED = 10;
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
 function parseClock(text: string): number {
   const [h, m] = text.split(':').map(Number);
   return minutes(h ?? 0, m ?? 0);
@@ -88,6 +106,23 @@ export class NyseCalendar {
     const close = this.regularClose(date);
     if (close === null) return null;
     return { open: newYorkToEpoch(date, REGULAR_OPEN), close: newYorkToEpoch(date, close) };
+  }
+
+  /**
+   * The latest regular session that closed at or before `epochMs` (early closes included): its
+   * New York date, the instant that day began in New York, and its close; null when none did
+   * within the last `MAX_DAYS_SCANNED` days (never, with the shipped calendar).
+   */
+  lastSessionAtOrBefore(epochMs: number): FinishedSession | null {
+    const today = toNewYorkTime(epochMs).date;
+    for (let back = 0; back <= MAX_DAYS_SCANNED; back += 1) {
+      const date = shiftDate(today, -back);
+      const hours = this.regularHours(date);
+      if (hours && hours.close <= epochMs) {
+        return { date, dayStart: newYorkToEpoch(date, 0), close: hours.close };
+      }
+    }
+    return null;
   }
 
   /** The session an instant falls in. */

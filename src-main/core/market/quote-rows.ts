@@ -2,14 +2,11 @@
  * Turns an instrument and its latest quote into the API's StockRow and QuoteChange shapes.
  * Every missing or non-finite value becomes null, never 0 or NaN.
  */
-import type { QuoteChange, QuoteStatus, StockRow } from '../../shared/api-types.js';
+import type { QuoteChange, QuoteFreshness, StockRow } from '../../shared/api-types.js';
 import type { Instrument, Quote } from '../domain/types.js';
 
 /** A symbol's freshness as the market state judges it. */
-export interface SymbolStatus {
-  status: QuoteStatus;
-  reason?: string;
-}
+export type SymbolStatus = QuoteFreshness;
 
 function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -49,6 +46,10 @@ export function toQuoteChange(
     updatedAt: quote ? new Date(quote.timestamp).toISOString() : null,
     status: status.status,
     ...(status.reason === undefined ? {} : { reason: status.reason }),
+    ...(status.delayedByMinutes === undefined ? {} : { delayedByMinutes: status.delayedByMinutes }),
+    ...(status.closedSessionDate === undefined
+      ? {}
+      : { closedSessionDate: status.closedSessionDate }),
   };
 }
 

@@ -82,4 +82,10 @@ describe('compiled filters', () => {
   it('select missing rows by status', () => {
     expect(matches('status = "missing"', stock({ status: 'missing' }))).toBe(true);
   });
+
+  it("selects the last session's closes and delayed quotes by status", () => {
+    expect(matches('status = "closed"', stock({ status: 'closed' }))).toBe(true);
+    expect(matches('status = "closed"', stock({ status: 'stale' }))).toBe(false);
+    expect(matches('status = "delayed"', stock({ status: 'delayed' }))).toBe(true);
+  });
 });

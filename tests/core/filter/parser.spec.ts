@@ -116,7 +116,9 @@ describe('parseFilter (errors with positions)', () => {
   it('refuses ordering on text, % on non-percent fields and unknown status values', () => {
     expect(errorOf('sector > "A"').message).toMatch(/">" compares numbers; sector is text/);
     expect(errorOf('marketCap > 2%').message).toMatch(/marketCap is not a percentage/);
-    expect(errorOf('status = "gone"').message).toMatch(/status is one of live, stale, missing/);
+    expect(errorOf('status = "gone"').message).toMatch(
+      /status is one of live, delayed, stale, missing, closed/,
+    );
     expect(errorOf('price = "cheap"').message).toMatch(/price needs a number/);
   });
 

@@ -112,7 +112,7 @@ describe('MarketState', () => {
       price: null,
       marketCap: 1e9,
     });
-    expect(state.counts()).toEqual({ live: 0, stale: 0, missing: 3 });
+    expect(state.counts()).toEqual({ live: 0, delayed: 0, stale: 0, missing: 3, closed: 0 });
   });
 
   it('emits only the symbols that changed', () => {
