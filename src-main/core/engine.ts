@@ -27,7 +27,7 @@ import { loadNyseCalendar } from './market/nyse-calendar.js';
 import type { MarketDataProvider } from './providers/provider.js';
 import type { ReplaySettings } from './providers/replay/create-replay-provider.js';
 import type { FetchDriver } from './scheduler/driver.js';
-import type { Timers } from './scheduler/timers.js';
+import { SYSTEM_TIMERS, type TimerHandle, type Timers } from './scheduler/timers.js';
 import type { UsageStore } from './scheduler/usage-store.js';
 import { DEFAULT_SAVE_INTERVAL_MS, SnapshotSaver } from './store/snapshot-saver.js';
 import type { SnapshotStore } from './store/snapshot-store.js';
@@ -53,6 +53,12 @@ export const LIVE_STALE_AFTER_MS = 5 * 60_000;
  * report the ETFs and Nasdaq-only names the replay has no data for as missing.
  */
 export const HEALTH_UNIVERSE = 'sp500';
+/**
+ * How often freshness is re-judged with no fetch (live → stale, live → closed at the bell,
+ * closed → stale at the open). Outside the session the scheduler fetches rarely, and a paused
+ * app not at all, so without this a tile could read live for minutes after the close.
+ */
+export const STATUS_SWEEP_MS = 15_000;
 
 export interface EngineOptions {
   /** Folder holding universe.json, replay/ and calendar/. */
@@ -209,6 +215,14 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
 
   let started = false;
   let paused = false;
+  const timers = options.timers ?? SYSTEM_TIMERS;
+  let sweepTimer: TimerHandle | undefined;
+  const scheduleSweep = (): void => {
+    sweepTimer = timers.setTimeout(() => {
+      marketState.sweep();
+      if (started) scheduleSweep();
+    }, STATUS_SWEEP_MS);
+  };
   return {
     universe,
     marketState,
@@ -249,10 +263,13 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     async start(): Promise<void> {
       started = true;
       await session.start();
+      timers.clearTimeout(sweepTimer);
+      scheduleSweep();
       log.info(`start: ${session.provider.id} provider, ${universe.instruments.length} symbols`);
     },
     async stop(): Promise<void> {
       started = false;
+      timers.clearTimeout(sweepTimer);
       await session.stop();
       if (saver && marketState.quotes().length > 0) saver.saveNow();
     },

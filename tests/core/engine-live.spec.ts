@@ -154,6 +154,23 @@ describe('engine with Finnhub (one symbol a call, 60 a minute)', () => {
     expect(row(engine, 'AAPL')?.reason).toBeUndefined();
   });
 
+  it('tells listeners at the bell that tiles show the close, with no fetch (paused)', async () => {
+    const { engine, advance } = await runningFinnhub();
+    await engine.pause();
+    const pushed: Array<{ symbol: string; status: string }> = [];
+    engine.onChanges((batch) => pushed.push(...batch.changes));
+    expect(row(engine, 'AAPL')?.status).toBe('live');
+
+    // 15:00 ET → 16:00:30 ET: no call runs while paused; the status sweep still runs.
+    await advance(60 * MINUTE + 25 * SECOND);
+
+    expect(pushed.filter((c) => c.symbol === 'AAPL').map((c) => c.status)).toContain('closed');
+    expect(row(engine, 'AAPL')).toMatchObject({
+      status: 'closed',
+      closedSessionDate: '2026-11-25',
+    });
+  });
+
   it('stops every call on a bad key until the key changes', async () => {
     const mock = await track(startFinnhubMock());
     const settings = { provider: 'finnhub', apiKey: FINNHUB_BAD_KEY, baseUrl: mock.url };

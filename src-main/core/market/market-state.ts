@@ -205,10 +205,8 @@ export class MarketState {
 
   /**
    * Emits changes for symbols whose freshness changed with time alone (live → stale, live →
-   * closed at the close, closed → stale at the open).
-   * TODO: sweeps run after fetch results and errors only; outside the session the scheduler
-   * fetches rarely, so at the close a tile reads live until its post-close pass (about 5 min).
-   * A timer at each session boundary (calendar.regularHours) would emit the change on time.
+   * closed at the close, closed → stale at the open). Runs after each fetch result or error,
+   * and on the engine's timer (STATUS_SWEEP_MS) when nothing is fetched.
    */
   sweep(): string[] {
     const changed = [...this.instruments.keys()].filter(
