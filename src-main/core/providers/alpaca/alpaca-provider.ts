@@ -8,6 +8,8 @@ import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { nonJsonFailure, statusFailure, tryParseJson, validate } from '../http-response.js';
 import type {
+  DailyCloseBatch,
+  DailyCloseRequest,
   KeyTestResult,
   MarketDataProvider,
   QuoteBatchResult,
@@ -17,6 +19,11 @@ import type {
 } from '../provider.js';
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { SymbolMapper } from '../symbols.js';
+import {
+  ALPACA_BARS_PER_PAGE,
+  ALPACA_HISTORY_SYMBOLS,
+  fetchAlpacaDailyCloses,
+} from './alpaca-history.js';
 import { AlpacaStream } from './alpaca-stream.js';
 import { errorFromBody, invalidSymbolIn, toQuote } from './alpaca-transform.js';
 import { alpacaErrorSchema, alpacaSnapshotsSchema } from './alpaca-wire.js';
@@ -42,6 +49,11 @@ export class AlpacaProvider implements MarketDataProvider {
     streaming: true,
     profiles: false,
     history: true,
+    historyShape: {
+      kind: 'symbols-range' as const,
+      symbolsPerCall: ALPACA_HISTORY_SYMBOLS,
+      barsPerCall: ALPACA_BARS_PER_PAGE,
+    },
     streamSymbolLimit: ALPACA_STREAM_SYMBOL_LIMIT,
   };
   readonly ratePolicy = ALPACA_FREE_RATE;
@@ -117,6 +129,12 @@ export class AlpacaProvider implements MarketDataProvider {
       const reason = `unknown-symbol: ${(error as ProviderError).message}`;
       return { quotes: rest.quotes, missing: [...rest.missing, { symbol: rejected, reason }] };
     }
+  }
+
+  /** Split-adjusted daily bars (see alpaca-history.ts). */
+  fetchDailyCloses(request: DailyCloseRequest, signal?: AbortSignal): Promise<DailyCloseBatch> {
+    const secrets = [this.config.apiKey, this.config.apiSecret ?? ''];
+    return fetchAlpacaDailyCloses(this.http, secrets, this.feed, request, signal);
   }
 
   /** A one-symbol snapshot proves the key id and secret. */
