@@ -1,0 +1,148 @@
+/**
+ * The providers' daily-close calls against the REST mocks: Alpaca's multi-symbol bars and
+ * Polygon's grouped daily bars, in their exact formats and error forms.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { AlpacaProvider } from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
+import { PolygonProvider } from '../../../src-main/core/providers/polygon/polygon-provider.js';
+import { type AlpacaCase, startAlpacaMock } from '../../mocks/providers/alpaca-mock.js';
+import {
+  generatedClose,
+  tradingDates,
+} from '../../mocks/providers/history-routes/generated-closes.js';
+import type { MockServer } from '../../mocks/providers/mock-server.js';
+import { type PolygonCase, startPolygonMock } from '../../mocks/providers/polygon-mock.js';
+import { expectProviderError } from './expect-provider-error.js';
+
+const NOW = Date.parse('2026-11-25T20:00:00Z');
+const config = (baseUrl: string, apiKey = 'key-id') => ({
+  apiKey,
+  apiSecret: 'secret-key',
+  baseUrl,
+  clock: { now: () => NOW },
+  // A page of 10,000 generated bars is a 1.5 MB answer: more than the usual 200 ms on a busy box.
+  http: { timeoutMs: 5_000, retryLimit: 0 },
+});
+
+describe('Alpaca daily bars', () => {
+  let mock: MockServer<AlpacaCase>;
+  beforeAll(async () => {
+    mock = await startAlpacaMock();
+  });
+  afterAll(() => mock.close());
+  beforeEach(() => mock.reset());
+  const alpaca = (key?: string) => new AlpacaProvider(config(mock.url, key));
+
+  it('asks split-adjusted 1Day bars for many symbols at once and dates them in New York', async () => {
+    const batch = await alpaca().fetchDailyCloses({
+      symbols: ['AAPL', 'BRK.B'],
+      from: '2026-11-20',
+      to: '2026-11-24',
+    });
+
+    expect(mock.requests[0]).toMatchObject({
+      path: '/v2/stocks/bars',
+      query: {
+        symbols: 'AAPL,BRK.B',
+        timeframe: '1Day',
+        adjustment: 'split',
+        feed: 'iex',
+        start: '2026-11-20',
+        end: '2026-11-24',
+        limit: '10000',
+      },
+    });
+    expect(batch.nextPageToken).toBeUndefined();
+    expect(batch.closes).toContainEqual({
+      symbol: 'BRK.B',
+      date: '2026-11-24',
+      close: generatedClose('BRK.B', '2026-11-24'),
+    });
+    expect(batch.closes.map((c) => c.date).filter((d) => d === '2026-11-21')).toEqual([]);
+    expect(batch.closes).toHaveLength(6);
+  });
+
+  it('returns the next page token and follows it when asked', async () => {
+    const provider = alpaca();
+    // A year of 100 symbols is more than the 10,000 bars of one page.
+    const symbols = Array.from({ length: 45 }, (_, i) => `S${String(i).padStart(2, '0')}`);
+    const request = { symbols, from: '2025-11-20', to: '2026-11-24' };
+    const first = await provider.fetchDailyCloses(request);
+    expect(first.nextPageToken).toBeDefined();
+
+    const second = await provider.fetchDailyCloses({ ...request, pageToken: first.nextPageToken });
+    expect(mock.requests[1]!.query.page_token).toBe(first.nextPageToken);
+    expect(second.nextPageToken).toBeUndefined();
+    const sessions = tradingDates(request.from, request.to).length;
+    expect(first.closes.length + second.closes.length).toBe(45 * sessions);
+  });
+
+  it('maps a refused key, a rate limit, an HTML page and truncated JSON to typed errors', async () => {
+    const request = { symbols: ['AAPL'], from: '2026-11-20', to: '2026-11-24' };
+    expect((await expectProviderError(alpaca('bad-key').fetchDailyCloses(request))).kind).toBe(
+      'bad-key',
+    );
+    mock.useCase('rate-limit');
+    expect((await expectProviderError(alpaca().fetchDailyCloses(request))).kind).toBe(
+      'rate-limited',
+    );
+    mock.useCase('html-page');
+    expect((await expectProviderError(alpaca().fetchDailyCloses(request))).kind).toBe(
+      'provider-down',
+    );
+    mock.useCase('truncated-json');
+    expect((await expectProviderError(alpaca().fetchDailyCloses(request))).kind).toBe('malformed');
+  });
+});
+
+describe('Polygon grouped daily closes', () => {
+  let mock: MockServer<PolygonCase>;
+  beforeAll(async () => {
+    mock = await startPolygonMock();
+  });
+  afterAll(() => mock.close());
+  beforeEach(() => {
+    mock.reset();
+    mock.useCase('history');
+  });
+  const polygon = (key?: string) => new PolygonProvider(config(mock.url, key));
+
+  it('asks one adjusted session for the whole market and keeps the asked symbols', async () => {
+    const batch = await polygon().fetchDailyCloses({
+      symbols: ['AAPL', 'MSFT', 'NOPE'],
+      from: '2026-06-01',
+      to: '2026-06-01',
+    });
+
+    expect(mock.requests[0]).toMatchObject({
+      path: '/v2/aggs/grouped/locale/us/market/stocks/2026-06-01',
+      query: { adjusted: 'true' },
+    });
+    expect(batch.closes).toEqual([
+      { symbol: 'AAPL', date: '2026-06-01', close: generatedClose('AAPL', '2026-06-01') },
+      { symbol: 'MSFT', date: '2026-06-01', close: generatedClose('MSFT', '2026-06-01') },
+    ]);
+  });
+
+  it('answers a holiday (no results key) with no closes', async () => {
+    const batch = await polygon().fetchDailyCloses({
+      symbols: ['AAPL'],
+      from: '2026-07-03',
+      to: '2026-07-03',
+    });
+    expect(batch.closes).toEqual([]);
+  });
+
+  it("maps today's before-end-of-day refusal, a bad key and a rate limit to typed errors", async () => {
+    const today = { symbols: ['AAPL'], from: '2026-11-25', to: '2026-11-25' };
+    expect((await expectProviderError(polygon().fetchDailyCloses(today))).kind).toBe('plan-limit');
+    expect((await expectProviderError(polygon('bad-key').fetchDailyCloses(today))).kind).toBe(
+      'bad-key',
+    );
+    mock.useCase('rate-limit');
+    expect((await expectProviderError(polygon().fetchDailyCloses(today))).kind).toBe(
+      'rate-limited',
+    );
+  });
+});
