@@ -7,6 +7,7 @@ import { type AlertMonitor, createAlertMonitor } from './core/alerts/alert-monit
 import type { AlertStore } from './core/alerts/alert-store.js';
 import { createEngine, type RunningEngine } from './core/engine.js';
 import type { ProviderSettings } from './core/engine-types.js';
+import type { DailyCloseCache } from './core/history/daily-close-cache.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
 import { createLogger, formatError } from './core/log.js';
 import type { SnapshotStore } from './core/store/snapshot-store.js';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   viewStore?: ViewStoreBackend;
   /** The provider to start on (the user's saved choice); none: the replay. */
   providerSettings?: ProviderSettings;
+  /** Live providers' daily closes (time frames); none: in memory only. */
+  dailyCloses?: DailyCloseCache;
 }
 
 export interface Backend {
@@ -49,7 +52,11 @@ export interface Backend {
  * restored live snapshot keeps its label; on the replay when the saved settings are refused.
  */
 async function createStartedEngine(options: BackendOptions): Promise<RunningEngine> {
-  const base = { resourcesDir: options.resourcesDir, store: options.store };
+  const base = {
+    resourcesDir: options.resourcesDir,
+    store: options.store,
+    ...(options.dailyCloses ? { dailyCloses: options.dailyCloses } : {}),
+  };
   let engine: RunningEngine;
   try {
     engine = await createEngine({
