@@ -66,13 +66,24 @@ export async function fetchAlpacaDailyCloses(
 
   const parsed = validate(ID, '/v2/stocks/bars', barsSchema, body);
   const closes: DailyCloseBatch['closes'] = [];
+  // Every symbol's bars share the same few hundred times: date each once (Intl is slow).
+  const dates = new Map<string, string | null>();
+  const dateOf = (t: string): string | null => {
+    let date = dates.get(t);
+    if (date === undefined) {
+      const time = Date.parse(t);
+      date = Number.isFinite(time) ? newYorkDate(time) : null;
+      dates.set(t, date);
+    }
+    return date;
+  };
   for (const [providerSymbol, bars] of Object.entries(parsed.bars ?? {})) {
     const symbol = mapper.toEngine(providerSymbol);
     if (!symbol) continue;
     for (const bar of bars ?? []) {
-      const time = Date.parse(bar.t);
-      if (!Number.isFinite(time) || bar.c <= 0) continue;
-      closes.push({ symbol, date: newYorkDate(time), close: bar.c });
+      const date = dateOf(bar.t);
+      if (date === null || bar.c <= 0) continue;
+      closes.push({ symbol, date, close: bar.c });
     }
   }
   const next = parsed.next_page_token ?? undefined;

@@ -15,6 +15,17 @@ const MAX_LIMIT = 10_000;
 
 const unprocessable = (message: string): MockReply => json(422, { code: 42210000, message });
 
+const barTimes = new Map<string, string>();
+/** New York midnight of `date` in UTC, as Alpaca writes a daily bar's time. */
+function barTime(date: string): string {
+  let time = barTimes.get(date);
+  if (time === undefined) {
+    time = new Date(newYorkToEpoch(date, 0)).toISOString().replace('.000Z', 'Z');
+    barTimes.set(date, time);
+  }
+  return time;
+}
+
 /** The bars answer, or undefined when the request is not for the bars endpoint. */
 export function alpacaBarsRoute(request: RecordedRequest): MockReply | undefined {
   if (request.path !== ALPACA_BARS_PATH) return undefined;
@@ -41,7 +52,7 @@ export function alpacaBarsRoute(request: RecordedRequest): MockReply | undefined
   for (const { symbol, date } of page) {
     const close = generatedClose(symbol, date);
     (bars[symbol] ??= []).push({
-      t: new Date(newYorkToEpoch(date, 0)).toISOString().replace('.000Z', 'Z'),
+      t: barTime(date),
       o: close,
       h: close,
       l: close,
