@@ -34,7 +34,7 @@ describe('Alpaca daily bars', () => {
   beforeEach(() => mock.reset());
   const alpaca = (key?: string) => new AlpacaProvider(config(mock.url, key));
 
-  it('asks split-adjusted 1Day bars for many symbols at once and dates them in New York', async () => {
+  it('asks split-adjusted SIP 1Day bars for many symbols at once, dated in New York', async () => {
     const batch = await alpaca().fetchDailyCloses({
       symbols: ['AAPL', 'BRK.B'],
       from: '2026-11-20',
@@ -47,7 +47,7 @@ describe('Alpaca daily bars', () => {
         symbols: 'AAPL,BRK.B',
         timeframe: '1Day',
         adjustment: 'split',
-        feed: 'iex',
+        feed: 'sip',
         start: '2026-11-20',
         end: '2026-11-24',
         limit: '10000',
@@ -61,6 +61,21 @@ describe('Alpaca daily bars', () => {
     });
     expect(batch.closes.map((c) => c.date).filter((d) => d === '2026-11-21')).toEqual([]);
     expect(batch.closes).toHaveLength(6);
+  });
+
+  it('falls back to its own IEX feed for good when the plan refuses SIP history', async () => {
+    const provider = alpaca();
+    const request = { symbols: ['AAPL'], from: '2026-11-20', to: '2026-11-24' };
+    mock.queue({
+      status: 403,
+      body: { code: 42210000, message: 'subscription does not permit querying recent SIP data' },
+    });
+
+    const batch = await provider.fetchDailyCloses(request);
+    await provider.fetchDailyCloses(request);
+
+    expect(batch.closes).toHaveLength(3);
+    expect(mock.requests.map((r) => r.query.feed)).toEqual(['sip', 'iex', 'iex']);
   });
 
   it('returns the next page token and follows it when asked', async () => {

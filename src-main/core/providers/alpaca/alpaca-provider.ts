@@ -61,6 +61,7 @@ export class AlpacaProvider implements MarketDataProvider {
   private readonly http: HttpClient;
   private readonly clock: Clock;
   private readonly streams = new Set<AlpacaStream>();
+  private historyFeed: AlpacaFeed = 'sip';
 
   constructor(
     private readonly config: ProviderConfig,
@@ -131,10 +132,29 @@ export class AlpacaProvider implements MarketDataProvider {
     }
   }
 
-  /** Split-adjusted daily bars (see alpaca-history.ts). */
-  fetchDailyCloses(request: DailyCloseRequest, signal?: AbortSignal): Promise<DailyCloseBatch> {
+  /**
+   * Split-adjusted daily bars (see alpaca-history.ts). Asked from the consolidated (SIP) feed:
+   * every bar asked is at least a session old, and free plans may read SIP history older than
+   * 15 minutes, whose closes are the official ones (an IEX close is IEX's last trade). Should
+   * the plan refuse SIP, history falls back to this provider's own feed for good.
+   */
+  async fetchDailyCloses(
+    request: DailyCloseRequest,
+    signal?: AbortSignal,
+  ): Promise<DailyCloseBatch> {
     const secrets = [this.config.apiKey, this.config.apiSecret ?? ''];
-    return fetchAlpacaDailyCloses(this.http, secrets, this.feed, request, signal);
+    try {
+      return await fetchAlpacaDailyCloses(this.http, secrets, this.historyFeed, request, signal);
+    } catch (error) {
+      if (
+        !(isProviderError(error) && error.kind === 'plan-limit') ||
+        this.historyFeed === this.feed
+      )
+        throw error;
+      log.info(`fetch daily bars: the plan refused SIP history; using the ${this.feed} feed`);
+      this.historyFeed = this.feed;
+      return fetchAlpacaDailyCloses(this.http, secrets, this.historyFeed, request, signal);
+    }
   }
 
   /** A one-symbol snapshot proves the key id and secret. */
