@@ -51,6 +51,7 @@ export class DailyCloseCache {
   private readonly done = new Map<string, string>();
   private dirty = false;
   private lastSave = -Infinity;
+  private changes = 0;
 
   /** `dir` undefined: memory only (tests, the replay). */
   constructor(
@@ -63,6 +64,11 @@ export class DailyCloseCache {
   /** Path of the cache file, or undefined when memory only. */
   get path(): string | undefined {
     return this.dir === undefined ? undefined : join(this.dir, DAILY_CLOSES_FILE);
+  }
+
+  /** Grows on every change: lets readers keep derived figures until the cache changes. */
+  get revision(): number {
+    return this.changes;
   }
 
   get(symbol: string, date: string): CachedClose | undefined {
@@ -85,6 +91,7 @@ export class DailyCloseCache {
     if (held && (!fromHistory || (held.close === close && held.source === source))) return false;
     days.set(date, { close, source });
     this.dirty = true;
+    this.changes += 1;
     return true;
   }
 

@@ -20,6 +20,9 @@ import { sessionDateOf, shiftIsoDate, tradingDatesBetween } from './trading-date
 /** Calendar days kept before the 1-year look-back day (a holiday week before it). */
 const LOOKBACK_MARGIN_DAYS = 7;
 
+/** How long a computed session date is reused (see `closesAt`). */
+const SESSION_DATE_REUSE_MS = 1_000;
+
 /** Why a provider only collects closes from its quotes (no history calls). */
 export const QUOTES_ONLY_NOTES: Readonly<Record<string, string>> = {
   finnhub: "Finnhub's free plan has no history endpoint",
@@ -45,8 +48,10 @@ export function frameDates(calendar: NyseCalendar, today: string): string[] {
 export class LiveCloses {
   private dates: string[] = [];
   private today = '';
-  private readonly counts = new Map<string, number>();
-  private countsAtSize = -1;
+  private todayAt = -Infinity;
+  /** Figures derived from the cache (per-date counts, first dates), valid for one revision. */
+  private readonly derived = new Map<string, number | string | null>();
+  private derivedAt = -1;
 
   constructor(
     private readonly cache: DailyCloseCache,
@@ -85,20 +90,22 @@ export class LiveCloses {
   /** Closes held for the dates a year of frames needs, and the symbols that have all five. */
   coverage(now: number): { closes: number; complete: number; since: string | null } {
     const closes = this.closesAt(now);
-    const references = this.referenceDates();
     const symbols = this.symbols();
-    let complete = 0;
-    for (const symbol of symbols) {
-      if (references.every((date) => this.cache.get(symbol, date) !== undefined)) complete += 1;
-    }
-    let held = 0;
-    for (const date of closes.dates) held += this.cache.countOn(date, symbols);
-    return { closes: held, complete, since: this.cache.firstDate() };
+    // Counted once per cache revision and session: /api/health may be polled often.
+    const complete = this.memo(`complete|${this.today}`, () => {
+      const references = this.referenceDates();
+      return symbols.filter((s) => references.every((d) => this.cache.get(s, d) !== undefined))
+        .length;
+    }) as number;
+    const held = this.memo(`held|${this.today}`, () =>
+      closes.dates.reduce((sum, date) => sum + this.cache.countOn(date, symbols), 0),
+    ) as number;
+    return { closes: held, complete, since: this.firstDate('') };
   }
 
   private reason(frame: Exclude<TimeFrame, '1d'>, source: LiveHistorySource): string {
     if (!source.backfills) {
-      const since = this.cache.firstDate(`${source.providerId}:`) ?? this.today;
+      const since = this.firstDate(`${source.providerId}:`) ?? this.today;
       const note = QUOTES_ONLY_NOTES[source.providerId] ?? 'this provider has no history endpoint';
       return `collecting daily closes since ${since}; ${note}`;
     }
@@ -124,24 +131,33 @@ export class LiveCloses {
   }
 
   private countOn(date: string): number {
-    const size = this.cache.size();
-    if (size !== this.countsAtSize) {
-      this.counts.clear();
-      this.countsAtSize = size;
+    return this.memo(`count|${date}`, () => this.cache.countOn(date, this.symbols())) as number;
+  }
+
+  private firstDate(prefix: string): string | null {
+    return this.memo(`first|${prefix}`, () => this.cache.firstDate(prefix)) as string | null;
+  }
+
+  /** One figure per cache revision: every tile's reason asks the same few questions. */
+  private memo(key: string, compute: () => number | string | null): number | string | null {
+    if (this.cache.revision !== this.derivedAt) {
+      this.derived.clear();
+      this.derivedAt = this.cache.revision;
     }
-    let count = this.counts.get(date);
-    if (count === undefined) {
-      count = this.cache.countOn(date, this.symbols());
-      this.counts.set(date, count);
-    }
-    return count;
+    if (!this.derived.has(key)) this.derived.set(key, compute());
+    return this.derived.get(key) ?? null;
   }
 
   private closesAt(now: number): DailyCloses {
-    const today = sessionDateOf(this.calendar, now) ?? new Date(now).toISOString().slice(0, 10);
-    if (today !== this.today) {
-      this.today = today;
-      this.dates = frameDates(this.calendar, today);
+    // Every tile of a response asks within the same second; the session date only changes at
+    // an open, so a second's reuse costs at most a second of the old date.
+    if (Math.abs(now - this.todayAt) >= SESSION_DATE_REUSE_MS) {
+      const today = sessionDateOf(this.calendar, now) ?? new Date(now).toISOString().slice(0, 10);
+      this.todayAt = now;
+      if (today !== this.today) {
+        this.today = today;
+        this.dates = frameDates(this.calendar, today);
+      }
     }
     const { cache, dates } = this;
     return {
