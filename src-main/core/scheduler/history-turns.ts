@@ -3,9 +3,11 @@
  * quota and p-queue. Keeping the map fresh comes first; the decision:
  *
  * - History runs only when no quote is due (capacity the quotes would leave idle), except one
- *   turn every `SESSION_TURN_MS` during the regular session, so a provider whose quotes are
- *   always due (Polygon's free 5 a minute) still makes slow progress: at most one of its ~25
- *   calls in 5 minutes.
+ *   turn every `SESSION_TURN_MS` during the regular session once every symbol has a quote, so
+ *   a provider whose quotes are always due (Polygon's free 5 a minute) still makes slow
+ *   progress: at most one of its ~25 calls in 5 minutes. Not where each symbol costs a credit
+ *   (Twelve Data): there a history call displaces as many quotes as it has symbols, so it waits
+ *   for the spare capacity outside the session.
  * - At most one history call in flight, and none before the first quote call has succeeded
  *   (a bad key or a rate limit is found by a quote probe, not by history).
  * - At most `MINUTE_SHARE` of the per-minute cap and `DAY_SHARE` of a daily quota go to
@@ -36,6 +38,8 @@ export interface TurnContext {
   quotesDue: boolean;
   sessionOpen: boolean;
   quotesSucceeded: boolean;
+  /** Whether every symbol has been fetched once (the map is filled). */
+  mapFilled: boolean;
   cost: number;
 }
 
@@ -59,9 +63,7 @@ export class HistoryTurns {
   when(context: TurnContext): 'now' | number | null {
     const { now, cost } = context;
     if (this.stopped || this.inFlight || !context.quotesSucceeded) return null;
-    if (context.quotesDue && !(context.sessionOpen && now - this.lastStart >= SESSION_TURN_MS)) {
-      return null;
-    }
+    if (context.quotesDue && !this.sessionTurn(context)) return null;
     if (this.blockedUntil > now) return this.blockedUntil;
     if (!this.quota.fits(now, cost) || !this.fitsDayShare(now, cost)) return null;
 
@@ -98,6 +100,11 @@ export class HistoryTurns {
   /** A failure shared with quotes (the scheduler blocks every call). */
   ended(): void {
     this.inFlight = false;
+  }
+
+  private sessionTurn(context: TurnContext): boolean {
+    if (!context.sessionOpen || !context.mapFilled || this.policy.unit === 'credits') return false;
+    return context.now - this.lastStart >= SESSION_TURN_MS;
   }
 
   private fitsDayShare(now: number, cost: number): boolean {

@@ -248,6 +248,7 @@ export class QuotaScheduler implements FetchDriver {
       quotesDue,
       sessionOpen,
       quotesSucceeded: this.succeeded,
+      mapFilled: this.lastFetched.size >= this.options.symbols.length,
       cost: call.cost,
     });
     if (when !== 'now') return when;
