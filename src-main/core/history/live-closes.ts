@@ -28,7 +28,6 @@ export const QUOTES_ONLY_NOTES: Readonly<Record<string, string>> = {
   finnhub: "Finnhub's free plan has no history endpoint",
   alphavantage: "Alpha Vantage's 25 calls a day leave none for history",
   fmp: "FMP's free plan asks one symbol per history call, too many for its 250 calls a day",
-  twelvedata: 'Twelve Data history calls are not made yet (1 credit per symbol)',
 };
 
 /** What the reasons need to know about the provider now. */

@@ -58,6 +58,9 @@ export class HistoryBackfill {
   /** The next page of a paginated call, when one is being read. */
   private continuation: DailyCloseRequest | undefined;
   private planned: { today: string; window: Window } | undefined;
+  /** Per symbol, the last date `lastNeeded` found, for one cache revision and window. */
+  private readonly captured = new Map<string, string>();
+  private capturedAt = '';
 
   constructor(private readonly options: HistoryBackfillOptions) {
     const shape = options.provider.capabilities.historyShape;
@@ -150,19 +153,43 @@ export class HistoryBackfill {
       const through = this.options.cache.progress(this.symbolKey(symbol));
       return through === undefined || through < first ? first : shiftIsoDate(through, 1);
     };
-    const needy: { symbol: string; from: string }[] = [];
+    const needy: { symbol: string; from: string; to: string }[] = [];
     for (const symbol of this.options.ranked()) {
       const from = fromOf(symbol);
-      if (from <= window.to) needy.push({ symbol, from });
+      const to = this.lastNeeded(symbol, window);
+      if (from <= to) needy.push({ symbol, from, to });
     }
-    const from = needy[0]?.from;
-    if (from === undefined) return undefined;
+    const lead = needy[0];
+    if (lead === undefined) return undefined;
     const symbols = needy
-      .filter((n) => n.from === from)
+      .filter((n) => n.from === lead.from && n.to === lead.to)
       .slice(0, perCall)
       .map((n) => n.symbol);
     // Sorted as the provider sorts its answer, so a page's completed symbols are a prefix.
-    return { symbols: symbols.sort(), from, to: window.to };
+    return { symbols: symbols.sort(), from: lead.from, to: lead.to };
+  }
+
+  /**
+   * The last date a symbol's range call must reach. Where each symbol costs credits (Twelve
+   * Data: a day costs what a year does), the days from its first close captured from quotes on
+   * are left to the quotes: history fills the past once, never the daily increment.
+   */
+  private lastNeeded(symbol: string, window: Window): string {
+    if (this.options.policy.unit !== 'credits') return window.to;
+    const { cache } = this.options;
+    const stamp = `${cache.revision}|${window.to}`;
+    if (this.capturedAt !== stamp) {
+      this.captured.clear();
+      this.capturedAt = stamp;
+    }
+    let to = this.captured.get(symbol);
+    if (to === undefined) {
+      const index = window.dates.findIndex((d) => cache.get(symbol, d)?.source.endsWith(':quote'));
+      // Nothing needed before a capture on the window's first day: '' sorts before any date.
+      to = index < 0 ? window.to : index === 0 ? '' : (window.dates[index - 1] ?? '');
+      this.captured.set(symbol, to);
+    }
+    return to;
   }
 
   private dateKey(date: string): string {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { AlpacaProvider } from '../../../src-main/core/providers/alpaca/alpaca-provider.js';
 import { PolygonProvider } from '../../../src-main/core/providers/polygon/polygon-provider.js';
+import { createTwelveDataProvider } from '../../../src-main/core/providers/twelvedata/twelvedata-provider.js';
 import { type AlpacaCase, startAlpacaMock } from '../../mocks/providers/alpaca-mock.js';
 import {
   generatedClose,
@@ -13,6 +14,7 @@ import {
 } from '../../mocks/providers/history-routes/generated-closes.js';
 import type { MockServer } from '../../mocks/providers/mock-server.js';
 import { type PolygonCase, startPolygonMock } from '../../mocks/providers/polygon-mock.js';
+import { startTwelveDataMock, type TwelveDataCase } from '../../mocks/providers/twelvedata-mock.js';
 import { expectProviderError } from './expect-provider-error.js';
 
 const NOW = Date.parse('2026-11-25T20:00:00Z');
@@ -158,6 +160,51 @@ describe('Polygon grouped daily closes', () => {
     mock.useCase('rate-limit');
     expect((await expectProviderError(polygon().fetchDailyCloses(today))).kind).toBe(
       'rate-limited',
+    );
+  });
+});
+
+describe('Twelve Data daily series', () => {
+  let mock: MockServer<TwelveDataCase>;
+  beforeAll(async () => {
+    mock = await startTwelveDataMock();
+  });
+  afterAll(() => mock.close());
+  beforeEach(() => mock.reset());
+  const twelve = (key?: string) => createTwelveDataProvider(config(mock.url, key));
+  const request = { symbols: ['AAPL', 'BRK.B', 'ZZZZ'], from: '2026-11-20', to: '2026-11-24' };
+
+  it('asks split-adjusted daily series for a batch and skips an unknown symbol', async () => {
+    const batch = await twelve().fetchDailyCloses!(request);
+
+    expect(mock.requests[0]).toMatchObject({
+      path: '/time_series',
+      query: { symbol: 'AAPL,BRK.B,ZZZZ', interval: '1day', adjust: 'splits' },
+    });
+    expect(batch.closes).toHaveLength(6);
+    expect(batch.closes).toContainEqual({
+      symbol: 'BRK.B',
+      date: '2026-11-24',
+      close: generatedClose('BRK.B', '2026-11-24'),
+    });
+  });
+
+  it('reads a one-symbol answer (not keyed) and an unknown symbol alone as no closes', async () => {
+    const one = await twelve().fetchDailyCloses!({ ...request, symbols: ['AAPL'] });
+    expect(one.closes.map((c) => c.date)).toEqual(['2026-11-24', '2026-11-23', '2026-11-20']);
+
+    const unknown = await twelve().fetchDailyCloses!({ ...request, symbols: ['ZZZZ'] });
+    expect(unknown.closes).toEqual([]);
+  });
+
+  it('maps the credit envelope on HTTP 200 and a refused key to typed errors', async () => {
+    mock.useCase('rate-limit');
+    expect((await expectProviderError(twelve().fetchDailyCloses!(request))).kind).toBe(
+      'rate-limited',
+    );
+    mock.useCase('success');
+    expect((await expectProviderError(twelve('bad-key').fetchDailyCloses!(request))).kind).toBe(
+      'bad-key',
     );
   });
 });

@@ -46,6 +46,11 @@ const POLYGON_LIKE = {
   batchSize: 1_000,
   shape: { kind: 'whole-market' } as HistoryShape,
 };
+const TWELVE_LIKE = {
+  policy: { perMinute: 8, perDay: 800, creditsPerSymbol: 1, unit: 'credits' } as RatePolicy,
+  batchSize: 8,
+  shape: { kind: 'symbols-range', symbolsPerCall: 4, barsPerCall: 5_000 } as HistoryShape,
+};
 type Kind = typeof ALPACA_LIKE;
 
 /** Answers every call at once; records quote and history calls with their virtual time. */
@@ -256,5 +261,44 @@ describe('history backfill in the quota scheduler', () => {
     for (const call of second.provider.historyCalls) {
       expect(call.request).toMatchObject({ from: '2026-11-26', to: '2026-11-27' });
     }
+  });
+
+  it('spends at most a tenth of a credit-based day on history, 4 symbols a call', async () => {
+    const { provider, scheduler, run } = setup(TWELVE_LIKE, WEEKEND, { history: true });
+    scheduler.start();
+    await run(12 * HOUR);
+
+    const credits = provider.historyCalls.reduce((sum, c) => sum + c.request.symbols.length, 0);
+    expect(credits).toBeGreaterThan(0);
+    expect(credits).toBeLessThanOrEqual(80);
+    expect(provider.historyCalls.every((c) => c.request.symbols.length <= 4)).toBe(true);
+  });
+
+  it('leaves the days captured from quotes to the quotes where symbols cost credits', async () => {
+    const time = new VirtualTime(WEEKEND);
+    const cache = new DailyCloseCache(time);
+    for (const symbol of SP500) {
+      for (const date of tradingDatesBetween(calendar, '2026-11-20', '2026-11-25')) {
+        cache.put(symbol, date, 100, 'fake:quote', false);
+      }
+    }
+    const { provider, scheduler, run } = setup(TWELVE_LIKE, WEEKEND, { history: true, cache });
+    scheduler.start();
+    await run(6 * HOUR);
+
+    expect(provider.historyCalls.length).toBeGreaterThan(0);
+    for (const call of provider.historyCalls) expect(call.request.to).toBe('2026-11-19');
+  });
+
+  it('takes no session turn where symbols cost credits: quotes keep every credit', async () => {
+    const plain = setup(TWELVE_LIKE, SESSION, { history: false });
+    plain.scheduler.start();
+    await plain.run(30 * MINUTE);
+    const { provider, scheduler, run } = setup(TWELVE_LIKE, SESSION, { history: true });
+    scheduler.start();
+    await run(30 * MINUTE);
+
+    expect(provider.historyCalls).toEqual([]);
+    expect(provider.quoteCalls.length).toBe(plain.provider.quoteCalls.length);
   });
 });
