@@ -263,7 +263,7 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
         ...health,
         source: withSession(health.source, now),
         session: session(now),
-        ...(now ? {} : { dailyCloses: dailyCloseCoverage() }),
+        ...(health.mode === 'live' ? { dailyCloses: dailyCloseCoverage() } : {}),
       };
     },
     onChanges(listener) {
