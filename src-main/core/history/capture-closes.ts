@@ -4,6 +4,10 @@
  * no extra call. For Finnhub's and Alpha Vantage's free plans this is the only source (neither
  * has a free daily-history endpoint: Finnhub's /stock/candle is premium, Alpha Vantage's 25
  * calls a day cannot spare any).
+ *
+ * TODO: a quote seen after the close also carries that session's close (its price), which
+ * would add the day a session earlier; left out because a provider's price after 16:00 may be
+ * a post-market trade (Alpaca's IEX feed), and telling them apart needs each adapter's help.
  */
 import type { Quote } from '../domain/types.js';
 import type { NyseCalendar } from '../market/nyse-calendar.js';

@@ -14,6 +14,13 @@
  *
  * The window is the last finished session before the current one back to a year (plus a
  * week); today's close comes from tomorrow's quotes (their previous close).
+ *
+ * TODO: what was answered is recorded per provider, so after switching provider the new one
+ * asks again for dates the old one filled; skipping a date (or symbol) whose closes are all in
+ * the cache would save those calls, at the cost of a coverage count per plan.
+ * TODO: a restart in the middle of a paginated call asks again for the symbols of the
+ * half-read page (at most `barsPerCall` closes); keeping the page token in the cache would not
+ * help, as tokens expire.
  */
 import type { Clock } from '../domain/types.js';
 import type { DailyCloseCache } from '../history/daily-close-cache.js';
