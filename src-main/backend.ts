@@ -8,6 +8,7 @@ import type { AlertStore } from './core/alerts/alert-store.js';
 import { evaluateCriteria } from './core/alerts/criteria-evaluator.js';
 import { createEngine, type RunningEngine } from './core/engine.js';
 import type { ProviderSettings } from './core/engine-types.js';
+import type { DailyCloseCache } from './core/history/daily-close-cache.js';
 import { createHttpServer, LOOPBACK_HOST } from './core/http/server.js';
 import { createLogger, formatError } from './core/log.js';
 import type { SnapshotStore } from './core/store/snapshot-store.js';
@@ -33,6 +34,8 @@ export interface BackendOptions {
   viewStore?: ViewStoreBackend;
   /** The provider to start on (the user's saved choice); none: the replay. */
   providerSettings?: ProviderSettings;
+  /** Live providers' daily closes (time frames); none: in memory only. */
+  dailyCloses?: DailyCloseCache;
 }
 
 export interface Backend {
@@ -50,7 +53,11 @@ export interface Backend {
  * restored live snapshot keeps its label; on the replay when the saved settings are refused.
  */
 async function createStartedEngine(options: BackendOptions): Promise<RunningEngine> {
-  const base = { resourcesDir: options.resourcesDir, store: options.store };
+  const base = {
+    resourcesDir: options.resourcesDir,
+    store: options.store,
+    ...(options.dailyCloses ? { dailyCloses: options.dailyCloses } : {}),
+  };
   let engine: RunningEngine;
   try {
     engine = await createEngine({

@@ -10,6 +10,8 @@ import { app, dialog, safeStorage } from 'electron';
 import { openAppStore } from './app-stores.js';
 import { startBackend } from './backend.js';
 import { createAlertStore } from './core/alerts/alert-store.js';
+import { SYSTEM_CLOCK } from './core/domain/types.js';
+import { DailyCloseCache } from './core/history/daily-close-cache.js';
 import { createLogger, formatError } from './core/log.js';
 import { adoptMainWindow, setupDesktop } from './desktop.js';
 import { createDesktopPrefs } from './desktop-prefs.js';
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     alertStore: createAlertStore(openAppStore('alerts')),
     viewStore: openAppStore('views'),
     providerSettings: savedProviderSettings(settingsStore, keys),
+    dailyCloses: new DailyCloseCache(SYSTEM_CLOCK, app.getPath('userData')),
   });
   setupQuit(backend.stop);
 

@@ -14,6 +14,7 @@ import type {
   ProviderSettings,
   StockQuery,
 } from './engine-types.js';
+import { DailyCloseCache } from './history/daily-close-cache.js';
 import { conditionOf } from './live/condition.js';
 import { providerHealth } from './live/provider-health.js';
 import { ProviderSession, type SessionOptions } from './live/provider-session.js';
@@ -67,6 +68,8 @@ export interface EngineOptions {
   store?: SnapshotStore;
   /** Where each provider's calls per day are kept across restarts; none: in memory. */
   usageStore?: UsageStore;
+  /** Live providers' daily closes (time frames); none: in memory only. */
+  dailyCloses?: DailyCloseCache;
   clock?: Clock;
   /** Timers of the live scheduler (a virtual clock's in tests and the benchmark). */
   timers?: Timers;
@@ -95,6 +98,8 @@ export interface RunningEngine extends Engine {
   readonly marketState: MarketState;
   /** What drives the provider now (changes with `configureProvider`). */
   readonly driver: FetchDriver;
+  /** Daily closes of live providers, for time frames beyond 1 day. */
+  readonly dailyCloses: DailyCloseCache;
   /** Resumes fetching after the user changed the API key. */
   keyChanged(): void;
   /**
@@ -127,6 +132,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     options.staleAfterMs ?? Math.max(MIN_STALE_AFTER_MS, STALE_REFRESH_MULTIPLE * fixedRefreshMs);
   const version = packageVersion();
   const interest = new ViewerInterest();
+  const dailyCloses = options.dailyCloses ?? new DailyCloseCache(clock);
 
   const marketState = new MarketState({
     instruments: universe.instruments,
@@ -139,6 +145,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   const sessionOptions: SessionOptions = {
     ...options,
     clock,
+    dailyCloses,
     universe,
     calendar,
     interest,
@@ -226,6 +233,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
   return {
     universe,
     marketState,
+    dailyCloses,
     get provider() {
       return session.provider;
     },
@@ -272,6 +280,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
       timers.clearTimeout(sweepTimer);
       await session.stop();
       if (saver && marketState.quotes().length > 0) saver.saveNow();
+      dailyCloses.saveNow();
     },
     keyChanged: () => session.driver.keyChanged(),
     async pause(): Promise<void> {

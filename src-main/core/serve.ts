@@ -4,6 +4,7 @@
  * URL to open, and shuts down cleanly on SIGINT/SIGTERM (the engine saves its snapshot).
  * Failures at start print one plain message, never a stack, and exit non-zero.
  */
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { createAlertMonitor } from './alerts/alert-monitor.js';
@@ -15,6 +16,7 @@ import { clockStartingAt } from './demo-clock.js';
 import { type Clock, SYSTEM_CLOCK } from './domain/types.js';
 import { createEngine, defaultResourcesDir, type RunningEngine } from './engine.js';
 import type { Engine } from './engine-types.js';
+import { DailyCloseCache } from './history/daily-close-cache.js';
 import { isPortInUse } from './http/errors.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { createLogger, formatError, redact } from './log.js';
@@ -37,6 +39,8 @@ async function startEngine(config: AppConfig, clock: Clock): Promise<RunningEngi
     resourcesDir: defaultResourcesDir(),
     store,
     clock,
+    // Beside the snapshot (DATA_DIR, or the OS config folder), in its own file.
+    dailyCloses: new DailyCloseCache(clock, dirname(store.path)),
     ...(config.replaySpeed === undefined ? {} : { replay: { speed: config.replaySpeed } }),
     // Starting on the configured provider (rather than switching from the replay after
     // start) keeps a restored live snapshot labelled as the live data it is.

@@ -169,6 +169,22 @@ export interface HealthResponse {
 
   /** The market session now (replay: the replayed session). */
   session?: MarketSessionInfo;
+
+  /** Live providers: daily closes held for time frames beyond 1 day (absent on the replay). */
+  dailyCloses?: DailyCloseCoverage;
+}
+
+/** How far a live provider's daily closes reach (`/api/health`). */
+export interface DailyCloseCoverage {
+  /** `backfill`: fetched from a history endpoint too; `quotes`: only captured from quotes. */
+  source: 'backfill' | 'quotes';
+  /** Closes held over the year the time frames need. */
+  closes: number;
+  /** Symbols whose five frame start dates (1w, 1m, 3m, YTD, 1y) all have a close. */
+  completeSymbols: number;
+  symbols: number;
+  /** The earliest date held, or null before the first. */
+  since: string | null;
 }
 
 /** One changed symbol in a stream batch: only the fields that move. */

@@ -1,12 +1,17 @@
 /**
  * Builds the driver of a live provider: the quota scheduler for REST, plus the provider's
- * stream (when it has one and its URL is safe to use) for the most important symbols.
+ * stream (when it has one and its URL is safe to use) for the most important symbols. Every
+ * quote result also feeds the daily-close cache (its previous closes), and a provider with a
+ * history endpoint backfills the cache in the scheduler's spare capacity.
  */
 import type { Clock } from '../domain/types.js';
+import { captureCloses } from '../history/capture-closes.js';
+import type { DailyCloseCache } from '../history/daily-close-cache.js';
 import type { MarketState } from '../market/market-state.js';
 import type { NyseCalendar } from '../market/nyse-calendar.js';
 import type { MarketDataProvider, QuoteBatchResult, RatePolicy } from '../providers/provider.js';
 import type { DriverStatus, FetchDriver } from '../scheduler/driver.js';
+import { HistoryBackfill } from '../scheduler/history-backfill.js';
 import { areaWeights, WATCH_BOOST } from '../scheduler/priority.js';
 import { QuotaScheduler } from '../scheduler/quota-scheduler.js';
 import { StreamFeed } from '../scheduler/stream-feed.js';
@@ -28,6 +33,8 @@ export interface LiveDriverOptions {
   interest: ViewerInterest;
   marketState: MarketState;
   usageStore?: UsageStore;
+  /** Daily closes captured from quotes and backfilled from history calls. */
+  dailyCloses?: DailyCloseCache;
   random?: () => number;
   onQuotes(result: QuoteBatchResult): void;
   onStatus(): void;
@@ -50,6 +57,11 @@ export function createLiveDriver(options: LiveDriverOptions): FetchDriver & { po
       })
     : undefined;
   let seenRevision = -1;
+  const { provider, dailyCloses: cache, calendar } = options;
+  const history =
+    cache && provider.fetchDailyCloses && provider.capabilities.historyShape
+      ? new HistoryBackfill({ ...options, cache, ranked })
+      : undefined;
 
   const scheduler = new QuotaScheduler({
     provider: options.provider,
@@ -63,7 +75,11 @@ export function createLiveDriver(options: LiveDriverOptions): FetchDriver & { po
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.usageStore ? { usageStore: options.usageStore } : {}),
     ...(options.random ? { random: options.random } : {}),
+    ...(history ? { history, onHistory: () => cache?.maybeSave() } : {}),
     onResult: (result) => {
+      if (cache && captureCloses(cache, calendar, provider.id, result.quotes) > 0) {
+        cache.maybeSave();
+      }
       options.onQuotes(result);
       // The viewers' interest may have moved: re-rank the streamed set (cheap when unchanged).
       if (feed && interest.revision !== seenRevision) {

@@ -7,6 +7,7 @@
 import type { QuotaUnit } from '../../shared/api-types.js';
 import type { Clock } from '../domain/types.js';
 import type { ProviderSettings } from '../engine-types.js';
+import type { DailyCloseCache } from '../history/daily-close-cache.js';
 import { createLogger } from '../log.js';
 import type { MarketState, SourceRules } from '../market/market-state.js';
 import type { NyseCalendar } from '../market/nyse-calendar.js';
@@ -47,6 +48,7 @@ export interface SessionOptions {
   providerSettings?: ProviderSettings;
   providerTuning?: ProviderTuning;
   usageStore?: UsageStore;
+  dailyCloses?: DailyCloseCache;
   replay?: ReplaySettings;
   random?: () => number;
   /** Staleness age of the replay or a directly given provider. */

@@ -27,6 +27,8 @@ export interface ProviderCapabilities {
   profiles: boolean;
   /** Can it give daily closes for past sessions? */
   history: boolean;
+  /** How its daily-close calls are shaped, where it implements `fetchDailyCloses`. */
+  historyShape?: HistoryShape;
   /** Most symbols one stream connection may carry (where `streaming`). */
   streamSymbolLimit?: number;
 }
@@ -63,6 +65,13 @@ export interface MarketDataProvider {
 
   /** Company facts for one symbol (where `capabilities.profiles`); null when the provider has none. */
   fetchProfile?(symbol: string, signal?: AbortSignal): Promise<ProfileFacts | null>;
+
+  /**
+   * Split-adjusted daily closes (where `capabilities.historyShape`): `whole-market` answers one
+   * session date for every symbol (`from` = `to`, `symbols` only filters), `symbols-range` a
+   * range of dates for up to `symbolsPerCall` symbols, paginated by `pageToken`.
+   */
+  fetchDailyCloses?(request: DailyCloseRequest, signal?: AbortSignal): Promise<DailyCloseBatch>;
 
   /** One cheap call that proves the key works (Settings "Test key"). Never throws. */
   testKey?(signal?: AbortSignal): Promise<KeyTestResult>;
@@ -114,3 +123,22 @@ export interface StreamHandle {
 }
 
 export type KeyTestResult = { ok: true; detail: string } | { ok: false; error: ProviderError };
+
+/** The shape of a provider's daily-close calls (see `fetchDailyCloses`). */
+export type HistoryShape =
+  { kind: 'whole-market' } | { kind: 'symbols-range'; symbolsPerCall: number; barsPerCall: number };
+
+export interface DailyCloseRequest {
+  symbols: readonly string[];
+  /** First and last session date (YYYY-MM-DD), both included. */
+  from: string;
+  to: string;
+  pageToken?: string;
+}
+
+export interface DailyCloseBatch {
+  /** Split-adjusted closes, engine symbols, New York session dates. */
+  closes: { symbol: string; date: string; close: number }[];
+  /** Set when the answer continues on another page. */
+  nextPageToken?: string;
+}

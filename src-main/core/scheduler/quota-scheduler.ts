@@ -6,7 +6,8 @@
  * through one p-queue (concurrency, cancellation). Failures: a bad key stops every call until
  * `keyChanged()`; a rate limit waits until its `retryAt` with no call meanwhile; other failures
  * back off exponentially with jitter. Outside the regular session it makes one pass for the
- * last closes and then only rare checks (see `dueAfter`).
+ * last closes and then only rare checks (see `dueAfter`). With a `history` backfill it also
+ * fetches daily closes in the capacity the quotes leave (see history-turns.ts).
  */
 import PQueue from 'p-queue';
 
@@ -18,6 +19,8 @@ import type { MarketDataProvider, QuoteBatchResult, RatePolicy } from '../provid
 import { backoffDelay } from './backoff.js';
 import { DailyQuota, nextDayStart } from './daily-quota.js';
 import type { DriverFailure, DriverState, DriverStatus, FetchDriver } from './driver.js';
+import type { HistoryBackfill, HistoryCall } from './history-backfill.js';
+import { HistoryTurns } from './history-turns.js';
 import { isRegularSession } from './market-hours.js';
 import { dueTime, hoursContext, pacedStart } from './pacing.js';
 import { rankSymbols } from './priority.js';
@@ -48,6 +51,10 @@ export interface QuotaSchedulerOptions {
   usageStore?: UsageStore;
   random?: () => number;
   onResult(result: QuoteBatchResult): void;
+  /** Daily-close backfill run in spare capacity (live providers with a history endpoint). */
+  history?: HistoryBackfill;
+  /** After every history answer is stored. */
+  onHistory?(): void;
   /** After every state change (success, failure, stop). */
   onStatus?(): void;
 }
@@ -57,7 +64,8 @@ export interface QuotaSchedulerOptions {
  * TODO: one `fetchQuotes` counts as one call, but Polygon's end-of-day fallback can make
  * several HTTP calls for one; adapters would have to report the calls they made to fix it.
  * TODO: this file is past the ~200-line guide; the failure handling could move to its own
- * module (failure-policy.ts) with the state it sets.
+ * module (failure-policy.ts) with the state it sets, and the history dispatch (tryHistory and
+ * its two callbacks) into history-turns.ts given a small "spend and enqueue" callback.
  */
 export class QuotaScheduler implements FetchDriver {
   private readonly queue = new PQueue({ concurrency: CONCURRENCY });
@@ -74,6 +82,7 @@ export class QuotaScheduler implements FetchDriver {
   private lastStart: number | undefined;
   private timer: TimerHandle | undefined;
   private abort = new AbortController();
+  private readonly historyTurns: HistoryTurns;
 
   constructor(private readonly options: QuotaSchedulerOptions) {
     this.gate = new RateGate(options.policy);
@@ -85,6 +94,7 @@ export class QuotaScheduler implements FetchDriver {
       store,
       options.clock.now(),
     );
+    this.historyTurns = new HistoryTurns(options.policy, this.gate, this.quota);
   }
 
   /** Calls in flight now (tests and the benchmark wait for 0). */
@@ -169,7 +179,12 @@ export class QuotaScheduler implements FetchDriver {
         earliest = Math.min(earliest, at);
       }
     }
-    if (due.length === 0) return Number.isFinite(earliest) ? earliest : null;
+    const historyAt = this.tryHistory(now, due.length > 0, context.open);
+    if (historyAt === undefined) return undefined;
+    if (due.length === 0) {
+      const wake = Math.min(earliest, historyAt ?? Infinity);
+      return Number.isFinite(wake) ? wake : null;
+    }
 
     const size = provider.capabilities.batchSize;
     const rank = { ...this.options, lastFetched: this.lastFetched, inFlight: this.inFlight, now };
@@ -216,6 +231,70 @@ export class QuotaScheduler implements FetchDriver {
         for (const symbol of batch) this.inFlight.delete(symbol);
         if (this.isActive()) this.pump();
       });
+  }
+
+  /** Dispatches a history call (undefined), or says when one may go (null: none pending). */
+  private tryHistory(
+    now: number,
+    quotesDue: boolean,
+    sessionOpen: boolean,
+  ): number | null | undefined {
+    const history = this.options.history;
+    if (!history) return null;
+    const call = history.next(now);
+    if (!call) return null;
+    const when = this.historyTurns.when({
+      now,
+      quotesDue,
+      sessionOpen,
+      quotesSucceeded: this.succeeded,
+      mapFilled: this.lastFetched.size >= this.options.symbols.length,
+      cost: call.cost,
+    });
+    if (when !== 'now') return when;
+
+    this.gate.record(now, call.cost);
+    this.quota.spend(now, call.cost);
+    this.historyTurns.started(now, call.cost);
+    const signal = this.abort.signal;
+    void this.queue
+      .add(() => history.fetch(call, signal), { signal })
+      .then(
+        (batch) => this.onHistorySuccess(history, call, batch),
+        (error: unknown) => this.onHistoryFailure(history, error),
+      )
+      .finally(() => {
+        if (this.isActive()) this.pump();
+      });
+    return undefined;
+  }
+
+  private onHistorySuccess(
+    history: HistoryBackfill,
+    call: HistoryCall,
+    batch: Awaited<ReturnType<HistoryBackfill['fetch']>> | void,
+  ): void {
+    this.historyTurns.succeeded();
+    if (!this.isActive() || !batch) return;
+    history.apply(call, batch);
+    this.options.onHistory?.();
+  }
+
+  private onHistoryFailure(history: HistoryBackfill, error: unknown): void {
+    history.reset();
+    if (!this.isActive()) {
+      this.historyTurns.ended();
+      return;
+    }
+    const kind = isProviderError(error) ? error.kind : 'provider-down';
+    if (kind === 'rate-limited' || kind === 'bad-key') {
+      // The provider's limit and key are shared: quotes must wait (or stop) too.
+      this.historyTurns.ended();
+      this.onFailure(error);
+      return;
+    }
+    log.warn(`fetch daily closes: ${kind}; quotes go on`, error);
+    this.historyTurns.failed(this.options.clock.now(), kind === 'plan-limit', this.options.random);
   }
 
   private onSuccess(batch: readonly string[], result: QuoteBatchResult | void): void {

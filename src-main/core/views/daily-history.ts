@@ -1,21 +1,26 @@
 /**
- * A symbol's daily closes before the current replayed day, put on today's split basis, for the
- * tooltip's longer sparkline.
+ * A symbol's daily closes before the current day, for the tooltip's longer sparkline: the
+ * replay's put on today's split basis, or a live provider's from the daily-close cache.
  */
-import type { HistoryResponse } from '../../shared/api-types.js';
+import type { DailyClose, HistoryResponse } from '../../shared/api-types.js';
 import { type DailyCloses, splitFactor } from '../history/time-frames.js';
 
-/** The `daily` part of `/api/history`; `dayIndex` undefined means no replay is running. */
+/** The `daily` part of `/api/history` for a live provider: the cached closes. */
+export function liveDailyHistory(
+  daily: DailyClose[],
+): Pick<HistoryResponse, 'daily' | 'dailyNote'> {
+  if (daily.length === 0) {
+    return { daily, dailyNote: 'no daily closes collected for this symbol yet' };
+  }
+  return { daily };
+}
+
+/** The `daily` part of `/api/history` in the replay, before the replayed day `dayIndex`. */
 export function dailyHistory(
   closes: DailyCloses,
   symbol: string,
-  dayIndex: number | undefined,
+  dayIndex: number,
 ): Pick<HistoryResponse, 'daily' | 'dailyNote'> {
-  if (dayIndex === undefined) {
-    // TODO: live providers: serve the daily closes fetched for the time frames (see
-    // view-engine.ts) once they exist.
-    return { daily: [], dailyNote: 'daily closes are only available in the replay for now' };
-  }
   const daily = closes.dates.slice(0, dayIndex).map((date, index) => {
     const raw = closes.close(symbol, index);
     return {

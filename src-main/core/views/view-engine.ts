@@ -5,6 +5,7 @@
  * HTTP layer and the stream need no knowledge of it beyond `engine.views`.
  */
 import type {
+  DailyCloseCoverage,
   HealthResponse,
   MarketSessionInfo,
   QuoteChange,
@@ -19,8 +20,9 @@ import type { Engine, StockQuery } from '../engine-types.js';
 import { fieldInfos } from '../filter/fields.js';
 import { FILTER_OPERATORS } from '../filter/parser.js';
 import { SavedFilters } from '../filter/saved-filters.js';
+import { LiveCloses, type LiveHistorySource } from '../history/live-closes.js';
 import { PriceHistory } from '../history/price-history.js';
-import { computePerformance, type PerformanceResult, TIME_FRAMES } from '../history/time-frames.js';
+import { computePerformance, type PerformanceResult } from '../history/time-frames.js';
 import { createLogger, formatError } from '../log.js';
 import { marketSessionAt } from '../market/market-session.js';
 import { loadNyseCalendar } from '../market/nyse-calendar.js';
@@ -28,7 +30,7 @@ import { loadReplayData, type ReplayData } from '../providers/replay/replay-data
 import { ReplayProvider } from '../providers/replay/replay-provider.js';
 import { summarizeBreadth } from '../summary/breadth.js';
 import { WatchlistStore } from '../watchlists/watchlist-store.js';
-import { dailyHistory } from './daily-history.js';
+import { dailyHistory, liveDailyHistory } from './daily-history.js';
 import type { ViewStoreBackend } from './view-store.js';
 import type { ViewsService } from './views-service.js';
 
@@ -38,9 +40,6 @@ const log = createLogger('views');
 export const INDEX_UNIVERSES = ['sp500', 'nasdaq100', 'dow30', 'etf', 'all'] as const;
 export const DEFAULT_UNIVERSE = 'sp500';
 export const WATCHLIST_PREFIX = 'watchlist:';
-
-export const LIVE_TIME_FRAME_REASON =
-  'time frames beyond 1 day need daily closes, which live providers do not supply yet';
 
 export interface ViewEngineOptions {
   resourcesDir: string;
@@ -80,6 +79,11 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
   const closes: ReplayData = loadReplayData(options.resourcesDir);
   const universe = engine.universe;
   const priceHistory = new PriceHistory();
+  const liveCloses = new LiveCloses(engine.dailyCloses, calendar, () => universe.symbols());
+  const liveSource = (): LiveHistorySource => ({
+    providerId: engine.provider.id,
+    backfills: engine.provider.fetchDailyCloses !== undefined,
+  });
 
   const resolveSymbol = (raw: string): string | undefined => {
     const upper = raw.trim().toUpperCase();
@@ -117,16 +121,19 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
     if (now) {
       return computePerformance(closes, { symbol, dayIndex: now.dayIndex, price, changePercent });
     }
-    // TODO: live providers: fill the daily closes from the provider's history endpoint within
-    // the scheduler's quota (one batched call per symbol per day, cached in the snapshot store),
-    // never one extra call per tile per refresh; until then only 1d is known.
-    const reasons: PerformanceResult['reasons'] = {};
-    const performance = Object.fromEntries(
-      TIME_FRAMES.map((f) => [f, null]),
-    ) as PerformanceResult['performance'];
-    performance['1d'] = changePercent;
-    for (const frame of TIME_FRAMES) if (frame !== '1d') reasons[frame] = LIVE_TIME_FRAME_REASON;
-    return { performance, reasons };
+    // Live: the closes captured from quotes and backfilled within the provider's quota.
+    return liveCloses.performance(symbol, price, changePercent, clock.now(), liveSource());
+  }
+
+  function dailyCloseCoverage(): DailyCloseCoverage {
+    const coverage = liveCloses.coverage(clock.now());
+    return {
+      source: liveSource().backfills ? 'backfill' : 'quotes',
+      closes: coverage.closes,
+      completeSymbols: coverage.complete,
+      symbols: universe.symbols().length,
+      since: coverage.since,
+    };
   }
 
   function watchlistCategories(): Map<string, string[]> {
@@ -221,7 +228,9 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
       return {
         symbol: canonical,
         intraday: priceHistory.points(canonical),
-        ...dailyHistory(closes, canonical, now?.dayIndex),
+        ...(now
+          ? dailyHistory(closes, canonical, now.dayIndex)
+          : liveDailyHistory(liveCloses.daily(canonical, clock.now()))),
       };
     },
     summary(query) {
@@ -250,7 +259,12 @@ export function createViewEngine(engine: RunningEngine, options: ViewEngineOptio
     health(): HealthResponse {
       const health = engine.health();
       const now = replayNow();
-      return { ...health, source: withSession(health.source, now), session: session(now) };
+      return {
+        ...health,
+        source: withSession(health.source, now),
+        session: session(now),
+        ...(health.mode === 'live' ? { dailyCloses: dailyCloseCoverage() } : {}),
+      };
     },
     onChanges(listener) {
       return engine.onChanges((batch) => {

@@ -4,6 +4,7 @@
  * `bad-key` gets "access key verification failed".
  */
 import { fixture } from './fixtures.js';
+import { alpacaBarsRoute } from './history-routes/alpaca.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -60,6 +61,8 @@ const cases: Record<AlpacaCase, CaseHandler> = {
   slow: (r) => ({ ...snapshots(r), delayMs: 1_000 }),
 };
 
+const ANSWERING_CASES = new Set(['success', 'closed-market', 'premarket', 'partial-batch']);
+
 /** Starts the Alpaca mock; its `url` is the base URL to configure. */
 export async function startAlpacaMock(): Promise<MockServer<AlpacaCase>> {
   const withAuth = Object.fromEntries(
@@ -70,7 +73,9 @@ export async function startAlpacaMock(): Promise<MockServer<AlpacaCase>> {
         const secret = request.headers['apca-api-secret-key'];
         if (!id || !secret) return json(401, f('error-403-unauthorized.json'));
         if (id === 'bad-key') return json(401, f('error-401.json'));
-        return (handler as CaseHandler)(request);
+        // Historical bars (history-routes/alpaca.ts) answer in every case that answers normally.
+        const bars = ANSWERING_CASES.has(name) ? alpacaBarsRoute(request) : undefined;
+        return bars ?? (handler as CaseHandler)(request);
       },
     ]),
   ) as Record<AlpacaCase, CaseHandler>;

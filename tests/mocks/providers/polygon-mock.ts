@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { fixture } from './fixtures.js';
+import { polygonGroupedHistoryRoute } from './history-routes/polygon.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -21,7 +22,7 @@ import {
 } from './mock-server.js';
 
 export type PolygonCase =
-  CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text';
+  CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text' | 'history';
 
 const f = (name: string): unknown => fixture('polygon', name);
 const FIXTURES = fileURLToPath(new URL('../../fixtures/providers/polygon/', import.meta.url));
@@ -78,6 +79,10 @@ const cases: Record<PolygonCase, CaseHandler> = {
   'not-found-text': () => text(404, '404 page not found'),
   'truncated-json': () => truncatedJson(f('snapshot-tickers.json')),
   slow: (r) => ({ ...route(r, () => snapshot(r, 'snapshot-tickers.json')), delayMs: 1_000 }),
+  // A free key with a year of generated grouped bars (history-routes/polygon.ts).
+  history: (r) =>
+    polygonGroupedHistoryRoute(r, POLYGON_TODAY, json(403, f('error-403-before-eod.json'))) ??
+    route(r, notEntitled),
 };
 
 /** Starts the Polygon mock; its `url` is the base URL to configure. */

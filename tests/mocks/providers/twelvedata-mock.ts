@@ -5,6 +5,7 @@
  * envelope; the key `bad-key` always gets the invalid-key one.
  */
 import { fixture } from './fixtures.js';
+import { twelveDataSeriesRoute } from './history-routes/twelvedata.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -76,6 +77,8 @@ function keyOf(request: RecordedRequest): string | undefined {
   return fromHeader ?? request.query.apikey;
 }
 
+const ANSWERING_CASES = new Set(['success', 'closed-market', 'partial-batch']);
+
 /** Starts the Twelve Data mock; its `url` is the base URL to configure. */
 export async function startTwelveDataMock(): Promise<MockServer<TwelveDataCase>> {
   const withAuth = Object.fromEntries(
@@ -85,7 +88,9 @@ export async function startTwelveDataMock(): Promise<MockServer<TwelveDataCase>>
         const key = keyOf(request);
         if (!key) return json(200, f('error-missing-key.json'));
         if (key === TWELVEDATA_BAD_KEY) return json(200, f('error-invalid-key.json'));
-        return (handler as CaseHandler)(request);
+        // Daily series (history-routes/twelvedata.ts) answer in the cases that answer normally.
+        const series = ANSWERING_CASES.has(name) ? twelveDataSeriesRoute(request) : undefined;
+        return series ?? (handler as CaseHandler)(request);
       },
     ]),
   ) as Record<TwelveDataCase, CaseHandler>;

@@ -8,6 +8,8 @@ import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { nonJsonFailure, statusFailure, tryParseJson, validate } from '../http-response.js';
 import type {
+  DailyCloseBatch,
+  DailyCloseRequest,
   KeyTestResult,
   MarketDataProvider,
   QuoteBatchResult,
@@ -17,6 +19,11 @@ import type {
 } from '../provider.js';
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { SymbolMapper } from '../symbols.js';
+import {
+  ALPACA_BARS_PER_PAGE,
+  ALPACA_HISTORY_SYMBOLS,
+  fetchAlpacaDailyCloses,
+} from './alpaca-history.js';
 import { AlpacaStream } from './alpaca-stream.js';
 import { errorFromBody, invalidSymbolIn, toQuote } from './alpaca-transform.js';
 import { alpacaErrorSchema, alpacaSnapshotsSchema } from './alpaca-wire.js';
@@ -42,6 +49,11 @@ export class AlpacaProvider implements MarketDataProvider {
     streaming: true,
     profiles: false,
     history: true,
+    historyShape: {
+      kind: 'symbols-range' as const,
+      symbolsPerCall: ALPACA_HISTORY_SYMBOLS,
+      barsPerCall: ALPACA_BARS_PER_PAGE,
+    },
     streamSymbolLimit: ALPACA_STREAM_SYMBOL_LIMIT,
   };
   readonly ratePolicy = ALPACA_FREE_RATE;
@@ -49,6 +61,7 @@ export class AlpacaProvider implements MarketDataProvider {
   private readonly http: HttpClient;
   private readonly clock: Clock;
   private readonly streams = new Set<AlpacaStream>();
+  private historyFeed: AlpacaFeed = 'sip';
 
   constructor(
     private readonly config: ProviderConfig,
@@ -116,6 +129,31 @@ export class AlpacaProvider implements MarketDataProvider {
       );
       const reason = `unknown-symbol: ${(error as ProviderError).message}`;
       return { quotes: rest.quotes, missing: [...rest.missing, { symbol: rejected, reason }] };
+    }
+  }
+
+  /**
+   * Split-adjusted daily bars (see alpaca-history.ts). Asked from the consolidated (SIP) feed:
+   * every bar asked is at least a session old, and free plans may read SIP history older than
+   * 15 minutes, whose closes are the official ones (an IEX close is IEX's last trade). Should
+   * the plan refuse SIP, history falls back to this provider's own feed for good.
+   */
+  async fetchDailyCloses(
+    request: DailyCloseRequest,
+    signal?: AbortSignal,
+  ): Promise<DailyCloseBatch> {
+    const secrets = [this.config.apiKey, this.config.apiSecret ?? ''];
+    try {
+      return await fetchAlpacaDailyCloses(this.http, secrets, this.historyFeed, request, signal);
+    } catch (error) {
+      if (
+        !(isProviderError(error) && error.kind === 'plan-limit') ||
+        this.historyFeed === this.feed
+      )
+        throw error;
+      log.info(`fetch daily bars: the plan refused SIP history; using the ${this.feed} feed`);
+      this.historyFeed = this.feed;
+      return fetchAlpacaDailyCloses(this.http, secrets, this.historyFeed, request, signal);
     }
   }
 

@@ -11,6 +11,8 @@ import { isProviderError, ProviderError } from '../errors.js';
 import { createHttpClient, type HttpClient } from '../http-client.js';
 import { nonJsonFailure, tryParseJson, validate } from '../http-response.js';
 import type {
+  DailyCloseBatch,
+  DailyCloseRequest,
   KeyTestResult,
   MarketDataProvider,
   QuoteBatchResult,
@@ -18,6 +20,7 @@ import type {
 } from '../provider.js';
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { SymbolMapper } from '../symbols.js';
+import { groupedCloses } from './polygon-history.js';
 import { latestCompletedSession, previousWeekday } from './polygon-sessions.js';
 import {
   errorFromBody,
@@ -56,6 +59,7 @@ export class PolygonProvider implements MarketDataProvider {
     streaming: false,
     profiles: false,
     history: true,
+    historyShape: { kind: 'whole-market' as const },
   };
   readonly ratePolicy = POLYGON_FREE_RATE;
 
@@ -117,6 +121,23 @@ export class PolygonProvider implements MarketDataProvider {
       }
     }
     return this.fetchEndOfDay(symbols, signal);
+  }
+
+  /**
+   * One session's split-adjusted closes for the whole market (grouped daily bars; `from` is the
+   * date, `symbols` only filters). A weekend or holiday answers no bars: an empty batch.
+   */
+  async fetchDailyCloses(
+    request: DailyCloseRequest,
+    signal?: AbortSignal,
+  ): Promise<DailyCloseBatch> {
+    const body = await this.call(
+      `v2/aggs/grouped/locale/us/market/stocks/${request.from}`,
+      { adjusted: 'true' },
+      polygonGroupedSchema,
+      signal,
+    );
+    return groupedCloses(body, request);
   }
 
   /** `/v1/marketstatus/now` is free on every plan. */

@@ -62,6 +62,7 @@ export const polygonGroupedSchema = z.object({
     )
     .optional(),
 });
+export type PolygonGroupedBody = z.infer<typeof polygonGroupedSchema>;
 export type PolygonGroupedBar = NonNullable<
   z.infer<typeof polygonGroupedSchema>['results']
 >[number];

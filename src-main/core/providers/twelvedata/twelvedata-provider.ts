@@ -1,6 +1,7 @@
 /**
- * Twelve Data adapter: batch `GET /quote?symbol=A,B,C`, one credit per symbol. The key goes in
- * the `Authorization: apikey …` header so it never appears in a URL.
+ * Twelve Data adapter: batch `GET /quote?symbol=A,B,C`, one credit per symbol, and daily
+ * closes from batch `/time_series` (twelvedata-history.ts). The key goes in the
+ * `Authorization: apikey …` header so it never appears in a URL.
  */
 import type { Clock } from '../../domain/types.js';
 import { SYSTEM_CLOCK } from '../../domain/types.js';
@@ -10,6 +11,11 @@ import { createHttpClient } from '../http-client.js';
 import type { MarketDataProvider, ProviderCapabilities, RatePolicy } from '../provider.js';
 import { DEFAULT_BASE_URLS, type ProviderConfig, type ProviderEntry } from '../registry.js';
 import { SymbolMapper } from '../symbols.js';
+import {
+  fetchTwelveDataDailyCloses,
+  TWELVE_DATA_HISTORY_SYMBOLS,
+  TWELVE_DATA_MAX_POINTS,
+} from './twelvedata-history.js';
 import { interpretTwelveDataAnswer } from './twelvedata-transform.js';
 
 const log = createLogger('twelvedata');
@@ -52,7 +58,12 @@ export function createTwelveDataProvider(config: TwelveDataConfig): MarketDataPr
     batchSize,
     streaming: false,
     profiles: false,
-    history: false,
+    history: true,
+    historyShape: {
+      kind: 'symbols-range',
+      symbolsPerCall: Math.max(1, Math.min(TWELVE_DATA_HISTORY_SYMBOLS, Math.floor(batchSize / 2))),
+      barsPerCall: TWELVE_DATA_MAX_POINTS,
+    },
   };
 
   const http = createHttpClient({
@@ -101,6 +112,8 @@ export function createTwelveDataProvider(config: TwelveDataConfig): MarketDataPr
         `so a 503-symbol map takes about ${Math.ceil(503 / (ratePolicy.perMinute ?? 8))} minutes to refresh.`,
     }),
     fetchQuotes,
+    fetchDailyCloses: (request, signal) =>
+      fetchTwelveDataDailyCloses(http, secrets, request, signal),
     async testKey(signal) {
       try {
         const { quotes } = await fetchQuotes([TEST_SYMBOL], signal);
