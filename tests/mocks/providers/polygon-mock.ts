@@ -1,7 +1,9 @@
 /**
  * Polygon.io / Massive on 127.0.0.1: the v2 full-market snapshot, grouped daily bars by date
- * and market status, with the recorded shapes in tests/fixtures/providers/polygon. The key may
- * come as `Authorization: Bearer` or `?apiKey=`; `bad-key` gets "Unknown API Key".
+ * and market status, with the recorded shapes in tests/fixtures/providers/polygon. The snapshot
+ * also answers every other universe symbol in the same shape (universe-quotes.ts); Polygon sets
+ * no limit on `tickers=` for this endpoint (its knowledge base: "no limit"), so none is enforced.
+ * The key may come as `Authorization: Bearer` or `?apiKey=`; `bad-key` gets "Unknown API Key".
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,8 @@ import {
   text,
   truncatedJson,
 } from './mock-server.js';
+import { polygonTicker } from './universe-formats.js';
+import { universeLookup, universeQuotes } from './universe-quotes.js';
 
 export type PolygonCase =
   CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text';
@@ -30,11 +34,49 @@ const GROUPED = /^\/v2\/aggs\/grouped\/locale\/us\/market\/stocks\/(\d{4}-\d{2}-
 /** The session the free plan may not see yet in the `before-end-of-day` case. */
 export const POLYGON_TODAY = '2026-11-25';
 
-/** Snapshot filtered by `tickers=` (case-sensitive, as Polygon documents). */
+/** Symbols answered from recorded fixtures (old timestamps); the rest of the universe is live. */
+export const POLYGON_FIXTURE_SYMBOLS: readonly string[] = ['AAPL', 'BRK.B'];
+/** Polygon writes share classes with a dot (`BRK.B`). */
+const inUniverse = universeLookup('.');
+
+/**
+ * A universe ticker the fixture lacks: live now, or (`cleared`) as after the 3:30 AM clear, the
+ * day and minute zero-filled and no trade or quote (the recorded cleared form).
+ */
+function generated(ticker: string, cleared: boolean): Record<string, unknown> | undefined {
+  const quote = inUniverse(ticker);
+  if (!quote || POLYGON_FIXTURE_SYMBOLS.includes(ticker)) return undefined;
+  const live = polygonTicker(quote, Date.now(), ticker);
+  if (!cleared) return live;
+  const zeros = { o: 0, h: 0, l: 0, c: 0, v: 0, vw: 0 };
+  // After the clear, prevDay is the session that just ended (its close is the last price).
+  return {
+    ticker,
+    day: zeros,
+    min: { av: 0, ...zeros, n: 0, t: 0 },
+    prevDay: live.day,
+    todaysChange: 0,
+    todaysChangePerc: 0,
+    updated: 0,
+  };
+}
+
+/**
+ * Snapshot filtered by `tickers=` (case-sensitive, as Polygon documents); without it, the whole
+ * market: the fixture's tickers and every other universe symbol.
+ */
 function snapshot(request: RecordedRequest, name: string): MockReply {
   const body = f(name) as { tickers: { ticker: string }[] };
-  const asked = request.query.tickers?.split(',');
-  const tickers = asked ? body.tickers.filter((t) => asked.includes(t.ticker)) : body.tickers;
+  const cleared = name === 'snapshot-cleared.json';
+  const asked = request.query.tickers?.split(',') ?? [
+    ...body.tickers.map((t) => t.ticker),
+    ...universeQuotes().keys(),
+  ];
+  const recorded = new Map(body.tickers.map((t) => [t.ticker, t]));
+  const tickers = [...new Set(asked)].flatMap((ticker) => {
+    const answer = recorded.get(ticker) ?? generated(ticker, cleared);
+    return answer ? [answer] : [];
+  });
   return json(200, { ...body, count: tickers.length, tickers });
 }
 
