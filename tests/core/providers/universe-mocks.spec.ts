@@ -29,6 +29,7 @@ import {
   startTwelveDataMock,
   TWELVEDATA_MAX_SYMBOLS,
 } from '../../mocks/providers/twelvedata-mock.js';
+import { LAST_SESSION_CLOSE_MS } from '../../mocks/providers/universe-formats.js';
 import { ruleQuote, universeQuote, universeQuotes } from '../../mocks/providers/universe-quotes.js';
 
 const KEY = 'universe-test-key';
@@ -143,6 +144,24 @@ describe.each(CASES)('$id mock with its adapter', ({ id, start, fixtures }) => {
       });
       // Stamped at the request: a live session.
       expect(Date.now() - quote.timestamp, quote.symbol).toBeLessThan(60_000);
+    }
+  });
+
+  it('answers the closed market with the last session, or (Polygon) the cleared snapshot', async () => {
+    mock.useCase('closed-market');
+    try {
+      const { quotes, missing } = await fetchAll(adapter(id, mock), ['MMM', 'ABT']);
+      if (id === 'polygon') {
+        // After the 3:30 AM clear: zero-filled day and no trade, which must not become a price.
+        expect(quotes).toEqual([]);
+        expect(missing).toEqual(['MMM', 'ABT']);
+        return;
+      }
+      expect(quotes.map((q) => [q.symbol, q.price, q.timestamp])).toEqual(
+        ['MMM', 'ABT'].map((s) => [s, universeQuote(s)!.price, LAST_SESSION_CLOSE_MS]),
+      );
+    } finally {
+      mock.useCase('success');
     }
   });
 });
