@@ -13,7 +13,9 @@
  * request times are checked against that tier. Neither a mock switch nor API_RATE_LIMIT can
  * make the server faster (API_RATE_LIMIT only lowers the policy, as issue 3 asks), so the whole
  * map fills within the test only where the free tier allows it: Alpaca (100 symbols a call, 200
- * calls a minute) and Polygon (the whole market in one snapshot call). Finnhub (60 calls a
+ * calls a minute) and Polygon (the whole market in one snapshot call; the snapshot needs a paid
+ * key, the free key's end-of-day bars are proven through the adapter in universe-mocks.spec.ts
+ * and would show here as stale end-of-day tiles, not live ones). Finnhub (60 calls a
  * minute: about 11 minutes for the universe), Twelve Data (8 credits a minute), FMP (250 calls
  * a day) and Alpha Vantage (25 a day) fill at their pace; for them the test checks every tile
  * filled so far against the mock, not a full map.

@@ -166,6 +166,31 @@ describe.each(CASES)('$id mock with its adapter', ({ id, start, fixtures }) => {
   });
 });
 
+describe('Polygon on a free key', () => {
+  it('fills every universe symbol from grouped daily bars, one call per session', async () => {
+    const mock = await startPolygonMock();
+    mock.useCase('plan-gated');
+    try {
+      const { quotes, missing } = await fetchAll(adapter('polygon', mock), UNIVERSE);
+
+      expect(missing).toEqual([]);
+      for (const quote of quotes) {
+        const expected = universeQuote(quote.symbol)!;
+        expect(quote, quote.symbol).toMatchObject({
+          price: expected.price,
+          previousClose: expected.previousClose,
+        });
+      }
+      // The snapshot (403, not in the plan), then the latest session and the one before.
+      const grouped = mock.requestsTo(/^\/v2\/aggs\/grouped\//);
+      expect(mock.requests).toHaveLength(1 + grouped.length);
+      expect(grouped.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
 describe('batch limits', () => {
   it('Twelve Data refuses a batch costing more than the free minute, with the real counts', async () => {
     const mock = await startTwelveDataMock();

@@ -5,7 +5,7 @@
  * no limit on `tickers=` for this endpoint (its knowledge base: "no limit"), so none is enforced.
  * The key may come as `Authorization: Bearer` or `?apiKey=`; `bad-key` gets "Unknown API Key".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { fixture } from './fixtures.js';
@@ -21,7 +21,7 @@ import {
   text,
   truncatedJson,
 } from './mock-server.js';
-import { polygonTicker } from './universe-formats.js';
+import { newYork, polygonGroupedBar, polygonTicker } from './universe-formats.js';
 import { universeLookup, universeQuotes } from './universe-quotes.js';
 
 export type PolygonCase =
@@ -80,9 +80,62 @@ function snapshot(request: RecordedRequest, name: string): MockReply {
   return json(200, { ...body, count: tickers.length, tickers });
 }
 
+/** NYSE full-day closures (resources/calendar/nyse.json): grouped daily answers no bars. */
+const HOLIDAYS = new Set(
+  (
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../resources/calendar/nyse.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { days: { date: string; type: string }[] }
+  ).days
+    .filter((day) => day.type === 'holiday')
+    .map((day) => day.date),
+);
+/** Free-plan bars of a day appear after its close; from 17:00 ET here, as the adapter assumes. */
+const END_OF_DAY_HOUR_ET = 17;
+
+const isTradingDay = (date: string): boolean =>
+  ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()) && !HOLIDAYS.has(date);
+
+function tradingDayBefore(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  do day.setUTCDate(day.getUTCDate() - 1);
+  while (!isTradingDay(day.toISOString().slice(0, 10)));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Grouped daily bars: the recorded dates from fixtures; any other date from the universe, where
+ * the latest finished session (today after 17:00 ET, else the trading day before) closes at each
+ * symbol's price and earlier sessions at its previous close. Weekends, holidays and future dates
+ * have no bars; today before the end of day is the free plan's 403.
+ */
 function grouped(date: string): MockReply {
   const name = `grouped-${date}.json`;
-  return json(200, f(existsSync(`${FIXTURES}${name}`) ? name : 'grouped-empty.json'));
+  if (existsSync(`${FIXTURES}${name}`)) return json(200, f(name));
+
+  const now = newYork(Date.now());
+  const today = now.date;
+  const hour = Number(now.time.slice(0, 2));
+  const latest =
+    isTradingDay(today) && hour >= END_OF_DAY_HOUR_ET ? today : tradingDayBefore(today);
+  if (date === today && date > latest && isTradingDay(date))
+    return json(403, f('error-403-before-eod.json'));
+  if (date > latest || !isTradingDay(date)) return json(200, f('grouped-empty.json'));
+
+  const results = [...universeQuotes().values()].map((q) =>
+    polygonGroupedBar(q, date, date === latest, q.symbol),
+  );
+  return json(200, {
+    adjusted: true,
+    queryCount: results.length,
+    resultsCount: results.length,
+    status: 'OK',
+    request_id: `mock-${date}`,
+    results,
+  });
 }
 
 /** Routes shared by the cases that answer normally; `snapshotReply` decides the paid endpoint. */

@@ -289,3 +289,35 @@ export function alphaVantageBulkRow(
     extended_hours_change_percent: '0.0000',
   };
 }
+
+/** 16:00 New York on a `YYYY-MM-DD` date, in epoch ms. */
+export function newYorkCloseMs(date: string): number {
+  const { offsetHours } = newYork(Date.parse(`${date}T16:00:00Z`));
+  return Date.parse(`${date}T16:00:00Z`) + offsetHours * 3_600_000;
+}
+
+/**
+ * Polygon grouped daily bar of a session: the latest session closes at the quote's price, any
+ * earlier one at its previous close (a flat history: these mocks model one day's move).
+ */
+export function polygonGroupedBar(
+  q: UniverseQuote,
+  date: string,
+  latest: boolean,
+  ticker: string,
+): Record<string, unknown> {
+  const [o, h, l, c] = latest
+    ? [q.open, q.high, q.low, q.price]
+    : [q.previousClose, q.previousClose, q.previousClose, q.previousClose];
+  return {
+    T: ticker,
+    o,
+    h,
+    l,
+    c,
+    v: q.volume,
+    vw: cents((o + c) / 2),
+    n: Math.floor(q.volume / 60),
+    t: newYorkCloseMs(date),
+  };
+}
