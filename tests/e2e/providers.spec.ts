@@ -42,7 +42,10 @@ import { FINNHUB_KNOWN, startFinnhubMock } from '../mocks/providers/finnhub-mock
 import { FMP_FIXTURE_SYMBOLS, startFmpMock } from '../mocks/providers/fmp-mock';
 import type { MockServer, RecordedRequest } from '../mocks/providers/mock-server';
 import { POLYGON_FIXTURE_SYMBOLS, startPolygonMock } from '../mocks/providers/polygon-mock';
-import { startTwelveDataMock } from '../mocks/providers/twelvedata-mock';
+import {
+  startTwelveDataMock,
+  TWELVEDATA_FIXTURE_SYMBOLS,
+} from '../mocks/providers/twelvedata-mock';
 import { universeQuote, universeQuotes } from '../mocks/providers/universe-quotes';
 import { type RunningServer, startServer } from './server';
 
@@ -113,7 +116,7 @@ const PROVIDERS: ProviderUnderTest[] = [
     id: 'twelvedata',
     label: 'Twelve Data',
     start: () => startTwelveDataMock(),
-    fixtures: ['AAPL', 'MSFT', 'BRK.B'],
+    fixtures: TWELVEDATA_FIXTURE_SYMBOLS,
     symbolsOf: (r) => (r.path === '/quote' ? list(r.query.symbol) : []),
     freeTier: { perMinute: 8, perDay: 800, unit: 'credits' },
     fillsWholeMap: false,

@@ -27,6 +27,7 @@ import type { MockServer } from '../../mocks/providers/mock-server.js';
 import { POLYGON_FIXTURE_SYMBOLS, startPolygonMock } from '../../mocks/providers/polygon-mock.js';
 import {
   startTwelveDataMock,
+  TWELVEDATA_FIXTURE_SYMBOLS,
   TWELVEDATA_MAX_SYMBOLS,
 } from '../../mocks/providers/twelvedata-mock.js';
 import { LAST_SESSION_CLOSE_MS } from '../../mocks/providers/universe-formats.js';
@@ -46,7 +47,7 @@ const CASES: Case[] = [
   { id: 'finnhub', start: startFinnhubMock, fixtures: [...FINNHUB_KNOWN] },
   { id: 'alpaca', start: startAlpacaMock, fixtures: ALPACA_FIXTURE_SYMBOLS },
   { id: 'polygon', start: startPolygonMock, fixtures: POLYGON_FIXTURE_SYMBOLS },
-  { id: 'twelvedata', start: () => startTwelveDataMock(), fixtures: ['AAPL', 'MSFT', 'BRK.B'] },
+  { id: 'twelvedata', start: () => startTwelveDataMock(), fixtures: TWELVEDATA_FIXTURE_SYMBOLS },
   { id: 'fmp', start: startFmpMock, fixtures: FMP_FIXTURE_SYMBOLS.map((s) => s.replace('-', '.')) },
   { id: 'alphavantage', start: startAlphaVantageMock, fixtures: ALPHAVANTAGE_FIXTURE_SYMBOLS },
 ];

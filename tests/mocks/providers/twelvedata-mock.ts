@@ -3,8 +3,9 @@
  * tests/fixtures/providers/twelvedata, and in the same shape from universe-quotes.ts for every
  * other universe symbol. Like the real API, errors come as a `code` envelope on HTTP 200 unless
  * a case says otherwise, and a batch is refused whole when it holds more than 120 symbols or
- * costs more credits than the plan's minute allows (the free plan: 8, PROVIDERS.md §4.4). No key (header or `apikey`) always gets the missing-key
- * envelope; the key `bad-key` always gets the invalid-key one.
+ * costs more credits than the plan's minute allows (the free plan: 8, PROVIDERS.md §4.4). No key
+ * (header or `apikey`) always gets the missing-key envelope; the key `bad-key` always gets the
+ * invalid-key one.
  */
 import { fixture } from './fixtures.js';
 import {
@@ -28,6 +29,10 @@ export type TwelveDataCase =
 const f = (name: string): unknown => fixture('twelvedata', name);
 export const TWELVEDATA_BAD_KEY = 'bad-key';
 const CREDIT_HEADERS = { 'api-credits-used': '3', 'api-credits-left': '5' };
+/** Symbols answered from recorded fixtures (old timestamps); the rest of the universe is live. */
+export const TWELVEDATA_FIXTURE_SYMBOLS: readonly string[] = Object.keys(
+  fixture('twelvedata', 'quote-batch.json') as object,
+);
 /** Symbols `/quote` takes in one request, whatever the plan [R: docs, PROVIDERS.md §4.2]. */
 export const TWELVEDATA_MAX_SYMBOLS = 120;
 /** Credits a minute of the free ("Basic") plan; a batch costing more is refused whole. */
