@@ -1,6 +1,9 @@
 /**
  * Alpaca market data on 127.0.0.1: `/v2/stocks/snapshots` with the recorded shapes in
- * tests/fixtures/providers/alpaca. Without both key headers it answers 401; the key id
+ * tests/fixtures/providers/alpaca for the recorded symbols, and in the same shape from
+ * universe-quotes.ts for every other universe symbol; other symbols are left out of the map.
+ * No batch limit is enforced: PROVIDERS.md records none for the snapshots endpoint (the adapter's
+ * 100 a call is its own choice). Without both key headers it answers 401; the key id
  * `bad-key` gets "access key verification failed".
  */
 import { fixture } from './fixtures.js';
@@ -17,26 +20,46 @@ import {
   text,
   truncatedJson,
 } from './mock-server.js';
+import { alpacaSnapshot, LAST_SESSION_CLOSE_MS } from './universe-formats.js';
+import { universeLookup } from './universe-quotes.js';
 
 export type AlpacaCase = CommonCase | 'premarket' | 'rate-limit-short-body' | 'invalid-symbol';
 
 const f = (name: string): unknown => fixture('alpaca', name);
 export const ALPACA_RESET_EPOCH_S = 1795640460;
+/** Symbols answered from recorded fixtures (old timestamps); the rest of the universe is live. */
+export const ALPACA_FIXTURE_SYMBOLS: readonly string[] = ['AAPL', 'BRK.B'];
+const FIXTURE_SYMBOLS = new Set(ALPACA_FIXTURE_SYMBOLS);
 
-/** The fixture's snapshots for the requested symbols only; unknown symbols are left out. */
-function snapshots(request: RecordedRequest, name = 'snapshots-AAPL-BRK.B.json'): MockReply {
-  const all = f(name) as Record<string, unknown>;
+/** Alpaca writes share classes with a dot (`BRK.B`). */
+const inUniverse = universeLookup('.');
+
+/**
+ * The snapshots of the requested symbols: the fixture's where it has one, else the universe's
+ * (`generatedAt`: when their last trade was, or none for fixture-only answers). Unknown symbols
+ * are left out.
+ */
+function snapshots(
+  request: RecordedRequest,
+  name = 'snapshots-AAPL-BRK.B.json',
+  generatedAt: (() => number) | null = Date.now,
+): MockReply {
+  const recorded = f(name) as Record<string, unknown>;
   const asked = (request.query.symbols ?? '').split(',');
-  return json(
-    200,
-    Object.fromEntries(Object.entries(all).filter(([symbol]) => asked.includes(symbol))),
-  );
+  const body: Record<string, unknown> = {};
+  for (const symbol of asked) {
+    const quote = inUniverse(symbol);
+    if (recorded[symbol] !== undefined) body[symbol] = recorded[symbol];
+    else if (quote && generatedAt && !FIXTURE_SYMBOLS.has(symbol))
+      body[symbol] = alpacaSnapshot(quote, generatedAt());
+  }
+  return json(200, body);
 }
 
 const cases: Record<AlpacaCase, CaseHandler> = {
   success: (r) => snapshots(r),
-  'closed-market': (r) => snapshots(r, 'snapshots-AAPL-weekend.json'),
-  premarket: (r) => snapshots(r, 'snapshots-AAPL-premarket.json'),
+  'closed-market': (r) => snapshots(r, 'snapshots-AAPL-weekend.json', () => LAST_SESSION_CLOSE_MS),
+  premarket: (r) => snapshots(r, 'snapshots-AAPL-premarket.json', null),
   'rate-limit': () =>
     json(429, f('error-429.json'), {
       'x-ratelimit-limit': '200',

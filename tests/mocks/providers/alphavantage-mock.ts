@@ -1,6 +1,8 @@
 /**
  * Alpha Vantage on 127.0.0.1: `GET /query?function=…`, every answer HTTP 200 as the real service
- * does (tests/fixtures/providers/alphavantage). A request without `apikey` or with `bad-key` gets
+ * does (tests/fixtures/providers/alphavantage), for the recorded symbols and, in the same shapes
+ * (universe-quotes.ts), for every other universe symbol. GLOBAL_QUOTE takes one symbol: a comma
+ * list is an unknown symbol (`{"Global Quote": {}}`). A request without `apikey` or with `bad-key` gets
  * the `Error Message` for a missing or invalid key; the key `demo` gets the demo-key notice.
  */
 import { fixture } from './fixtures.js';
@@ -16,15 +18,15 @@ import {
   text,
   truncatedJson,
 } from './mock-server.js';
+import {
+  alphaVantageBulkRow,
+  alphaVantageGlobalQuote,
+  LAST_SESSION_CLOSE_MS,
+} from './universe-formats.js';
+import { universeLookup } from './universe-quotes.js';
 
 export type AlphaVantageCase =
-  | CommonCase
-  | 'rate-limit-minute'
-  | 'premium-bulk'
-  | 'invalid-call'
-  | 'empty-body'
-  | 'zero-quote'
-  | 'every-symbol';
+  CommonCase | 'rate-limit-minute' | 'premium-bulk' | 'invalid-call' | 'empty-body' | 'zero-quote';
 
 const f = (name: string): unknown => fixture('alphavantage', name);
 export const ALPHAVANTAGE_BAD_KEY = 'bad-key';
@@ -32,6 +34,35 @@ const KNOWN: Record<string, string> = {
   IBM: 'global-quote-IBM.json',
   'BRK.B': 'global-quote-BRK.B.json',
 };
+/** Symbols answered from recorded fixtures (old dates); the rest of the universe is current. */
+export const ALPHAVANTAGE_FIXTURE_SYMBOLS: readonly string[] = Object.keys(KNOWN);
+/**
+ * Symbols REALTIME_BULK_QUOTES answers per call; the rest of a longer list is dropped. Both the
+ * cap and the truncation are assumptions [M in PROVIDERS.md §2.2], not recorded answers.
+ */
+export const ALPHAVANTAGE_BULK_MAX = 100;
+/** Alpha Vantage writes share classes with a dot (`BRK.B`). */
+const inUniverse = universeLookup('.');
+
+function globalQuote(symbol: string, weekend: boolean): MockReply {
+  const name = KNOWN[symbol];
+  if (name) return json(200, f(name));
+  const quote = inUniverse(symbol);
+  if (!quote) return json(200, f('global-quote-empty.json'));
+  const at = weekend ? LAST_SESSION_CLOSE_MS : Date.now();
+  return json(200, { 'Global Quote': alphaVantageGlobalQuote(quote, at, symbol) });
+}
+
+/** Premium bulk rows: the recorded ones, then the universe's, at most ALPHAVANTAGE_BULK_MAX. */
+function bulkRows(symbols: readonly string[]): unknown[] {
+  const recorded = (f('bulk-quotes.json') as { data: { symbol: string }[] }).data;
+  return symbols.slice(0, ALPHAVANTAGE_BULK_MAX).flatMap((symbol) => {
+    const row = recorded.find((r) => r.symbol === symbol);
+    if (row) return [row];
+    const quote = inUniverse(symbol);
+    return quote ? [alphaVantageBulkRow(quote, Date.now(), symbol)] : [];
+  });
+}
 
 /** A free key: GLOBAL_QUOTE works, REALTIME_BULK_QUOTES answers its artificial sample data. */
 function answer(
@@ -43,29 +74,16 @@ function answer(
   switch (request.query.function) {
     case 'GLOBAL_QUOTE': {
       if (options.weekend && symbol === 'IBM') return json(200, f('global-quote-IBM-weekend.json'));
-      const name = KNOWN[symbol];
-      return json(200, name ? f(name) : f('global-quote-empty.json'));
+      return globalQuote(symbol, options.weekend ?? false);
     }
     case 'REALTIME_BULK_QUOTES': {
       if (!options.premium) return json(200, f('bulk-sample-data.json'));
-      const wanted = new Set(symbol.split(','));
-      const body = f('bulk-quotes.json') as { endpoint: string; data: { symbol: string }[] };
-      return json(200, { ...body, data: body.data.filter((row) => wanted.has(row.symbol)) });
+      const body = f('bulk-quotes.json') as { endpoint: string };
+      return json(200, { ...body, data: bulkRows(symbol.split(',')) });
     }
     default:
       return json(200, { 'Error Message': 'This API function (UNKNOWN) does not exist.' });
   }
-}
-
-/**
- * GLOBAL_QUOTE for any symbol in the recorded shape (IBM's quote, symbol swapped), so an
- * end-to-end test sees the first call fill a tile whichever symbol the scheduler asks first.
- */
-function everySymbol(request: RecordedRequest): MockReply {
-  if (request.query.function !== 'GLOBAL_QUOTE') return answer(request);
-  const body = f('global-quote-IBM.json') as { 'Global Quote': Record<string, string> };
-  const quote = { ...body['Global Quote'], '01. symbol': request.query.symbol ?? '' };
-  return json(200, { 'Global Quote': quote });
 }
 
 const cases: Record<AlphaVantageCase, CaseHandler> = {
@@ -89,7 +107,6 @@ const cases: Record<AlphaVantageCase, CaseHandler> = {
   'plain-text': () => text(200, 'Service temporarily unavailable, please try again later.'),
   'truncated-json': () => truncatedJson(f('global-quote-IBM.json')),
   slow: (r) => ({ ...answer(r), delayMs: 1_000 }),
-  'every-symbol': everySymbol,
 };
 
 /** Starts the Alpha Vantage mock; its `url` is the base URL to configure. */

@@ -1,7 +1,10 @@
 /**
  * Finnhub on 127.0.0.1: `/api/v1/quote`, `/stock/profile2`, `/stock/market-status`, answering
- * with the recorded shapes in tests/fixtures/providers/finnhub. A request without a token
- * always gets Finnhub's missing-key 429; the token `bad-key` always gets the 401.
+ * with the recorded shapes in tests/fixtures/providers/finnhub for the recorded symbols and the
+ * same shapes from universe-quotes.ts for every other universe symbol (stamped with the request
+ * time, so they are live). Finnhub has no batch: `symbol=A,B` is one unknown symbol (zeros).
+ * A request without a token always gets Finnhub's missing-key 429; the token `bad-key` always
+ * gets the 401.
  */
 import { fixture } from './fixtures.js';
 import {
@@ -16,6 +19,8 @@ import {
   text,
   truncatedJson,
 } from './mock-server.js';
+import { finnhubProfile, finnhubQuote, LAST_SESSION_CLOSE_MS } from './universe-formats.js';
+import { universeLookup } from './universe-quotes.js';
 
 export type FinnhubCase =
   CommonCase | 'rate-limit-reset-header' | 'not-found-text' | 'dropped-connection';
@@ -23,9 +28,26 @@ export type FinnhubCase =
 const f = (name: string): unknown => fixture('finnhub', name);
 export const FINNHUB_KNOWN = new Set(['AAPL', 'BRK.B']);
 export const FINNHUB_BAD_KEY = 'bad-key';
+/** Finnhub writes share classes with a dot (`BRK.B`). */
+const inUniverse = universeLookup('.');
+
+/** A universe symbol's quote or profile, or undefined when the symbol is not in the universe. */
+function generated(request: RecordedRequest, weekend: boolean): MockReply | undefined {
+  const symbol = request.query.symbol ?? '';
+  const quote = inUniverse(symbol);
+  if (!quote) return undefined;
+  if (request.path === '/quote')
+    return json(200, finnhubQuote(quote, weekend ? LAST_SESSION_CLOSE_MS : Date.now()));
+  if (request.path === '/stock/profile2') return json(200, finnhubProfile(quote, symbol));
+  return undefined;
+}
 
 function success(request: RecordedRequest, weekend = false): MockReply {
   const symbol = request.query.symbol ?? '';
+  if (!FINNHUB_KNOWN.has(symbol)) {
+    const reply = generated(request, weekend);
+    if (reply) return reply;
+  }
   switch (request.path) {
     case '/quote':
       if (!FINNHUB_KNOWN.has(symbol)) return json(200, f('quote-unknown.json'));

@@ -24,6 +24,8 @@ export type CommonCase =
   | 'slow';
 
 export interface RecordedRequest {
+  /** When it arrived (epoch ms), so tests can check a client's pace. */
+  at: number;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -114,6 +116,7 @@ export async function startMockServer<C extends string>(
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const recorded: RecordedRequest = {
+      at: Date.now(),
       method: req.method ?? 'GET',
       path: url.pathname.startsWith(basePath)
         ? url.pathname.slice(basePath.length) || '/'

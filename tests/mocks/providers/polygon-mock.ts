@@ -1,9 +1,11 @@
 /**
  * Polygon.io / Massive on 127.0.0.1: the v2 full-market snapshot, grouped daily bars by date
- * and market status, with the recorded shapes in tests/fixtures/providers/polygon. The key may
- * come as `Authorization: Bearer` or `?apiKey=`; `bad-key` gets "Unknown API Key".
+ * and market status, with the recorded shapes in tests/fixtures/providers/polygon. The snapshot
+ * also answers every other universe symbol in the same shape (universe-quotes.ts); Polygon sets
+ * no limit on `tickers=` for this endpoint (its knowledge base: "no limit"), so none is enforced.
+ * The key may come as `Authorization: Bearer` or `?apiKey=`; `bad-key` gets "Unknown API Key".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { fixture } from './fixtures.js';
@@ -20,6 +22,8 @@ import {
   text,
   truncatedJson,
 } from './mock-server.js';
+import { newYork, polygonGroupedBar, polygonTicker } from './universe-formats.js';
+import { universeLookup, universeQuotes } from './universe-quotes.js';
 
 export type PolygonCase =
   CommonCase | 'before-end-of-day' | 'rate-limit-empty-body' | 'not-found-text' | 'history';
@@ -31,17 +35,108 @@ const GROUPED = /^\/v2\/aggs\/grouped\/locale\/us\/market\/stocks\/(\d{4}-\d{2}-
 /** The session the free plan may not see yet in the `before-end-of-day` case. */
 export const POLYGON_TODAY = '2026-11-25';
 
-/** Snapshot filtered by `tickers=` (case-sensitive, as Polygon documents). */
+/** Symbols answered from recorded fixtures (old timestamps); the rest of the universe is live. */
+export const POLYGON_FIXTURE_SYMBOLS: readonly string[] = ['AAPL', 'BRK.B'];
+/** Polygon writes share classes with a dot (`BRK.B`). */
+const inUniverse = universeLookup('.');
+
+/**
+ * A universe ticker the fixture lacks: live now, or (`cleared`) as after the 3:30 AM clear, the
+ * day and minute zero-filled and no trade or quote (the recorded cleared form).
+ */
+function generated(ticker: string, cleared: boolean): Record<string, unknown> | undefined {
+  const quote = inUniverse(ticker);
+  if (!quote || POLYGON_FIXTURE_SYMBOLS.includes(ticker)) return undefined;
+  const live = polygonTicker(quote, Date.now(), ticker);
+  if (!cleared) return live;
+  const zeros = { o: 0, h: 0, l: 0, c: 0, v: 0, vw: 0 };
+  // After the clear, prevDay is the session that just ended (its close is the last price).
+  return {
+    ticker,
+    day: zeros,
+    min: { av: 0, ...zeros, n: 0, t: 0 },
+    prevDay: live.day,
+    todaysChange: 0,
+    todaysChangePerc: 0,
+    updated: 0,
+  };
+}
+
+/**
+ * Snapshot filtered by `tickers=` (case-sensitive, as Polygon documents); without it, the whole
+ * market: the fixture's tickers and every other universe symbol.
+ */
 function snapshot(request: RecordedRequest, name: string): MockReply {
   const body = f(name) as { tickers: { ticker: string }[] };
-  const asked = request.query.tickers?.split(',');
-  const tickers = asked ? body.tickers.filter((t) => asked.includes(t.ticker)) : body.tickers;
+  const cleared = name === 'snapshot-cleared.json';
+  const asked = request.query.tickers?.split(',') ?? [
+    ...body.tickers.map((t) => t.ticker),
+    ...universeQuotes().keys(),
+  ];
+  const recorded = new Map(body.tickers.map((t) => [t.ticker, t]));
+  const tickers = [...new Set(asked)].flatMap((ticker) => {
+    const answer = recorded.get(ticker) ?? generated(ticker, cleared);
+    return answer ? [answer] : [];
+  });
   return json(200, { ...body, count: tickers.length, tickers });
 }
 
+/** NYSE full-day closures (resources/calendar/nyse.json): grouped daily answers no bars. */
+const HOLIDAYS = new Set(
+  (
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../resources/calendar/nyse.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { days: { date: string; type: string }[] }
+  ).days
+    .filter((day) => day.type === 'holiday')
+    .map((day) => day.date),
+);
+/** Free-plan bars of a day appear after its close; from 17:00 ET here, as the adapter assumes. */
+const END_OF_DAY_HOUR_ET = 17;
+
+const isTradingDay = (date: string): boolean =>
+  ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()) && !HOLIDAYS.has(date);
+
+function tradingDayBefore(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  do day.setUTCDate(day.getUTCDate() - 1);
+  while (!isTradingDay(day.toISOString().slice(0, 10)));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Grouped daily bars: the recorded dates from fixtures; any other date from the universe, where
+ * the latest finished session (today after 17:00 ET, else the trading day before) closes at each
+ * symbol's price and earlier sessions at its previous close. Weekends, holidays and future dates
+ * have no bars; today before the end of day is the free plan's 403.
+ */
 function grouped(date: string): MockReply {
   const name = `grouped-${date}.json`;
-  return json(200, f(existsSync(`${FIXTURES}${name}`) ? name : 'grouped-empty.json'));
+  if (existsSync(`${FIXTURES}${name}`)) return json(200, f(name));
+
+  const now = newYork(Date.now());
+  const today = now.date;
+  const hour = Number(now.time.slice(0, 2));
+  const latest =
+    isTradingDay(today) && hour >= END_OF_DAY_HOUR_ET ? today : tradingDayBefore(today);
+  if (date === today && date > latest && isTradingDay(date))
+    return json(403, f('error-403-before-eod.json'));
+  if (date > latest || !isTradingDay(date)) return json(200, f('grouped-empty.json'));
+
+  const results = [...universeQuotes().values()].map((q) =>
+    polygonGroupedBar(q, date, date === latest, q.symbol),
+  );
+  return json(200, {
+    adjusted: true,
+    queryCount: results.length,
+    resultsCount: results.length,
+    status: 'OK',
+    request_id: `mock-${date}`,
+    results,
+  });
 }
 
 /** Routes shared by the cases that answer normally; `snapshotReply` decides the paid endpoint. */
