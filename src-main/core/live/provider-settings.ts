@@ -96,6 +96,9 @@ export function createLiveProvider(
   const { id, settings } = checked;
   redact(settings.apiKey);
   redact(settings.apiSecret);
+  // TODO: pass the engine's `timers` here too (ProviderConfig.timers), so an engine on virtual
+  // time runs its stream's watchdog and reconnects on it; today they stay on real timers. Needs
+  // a `timers` argument here and provider-session.ts passing its own.
   const provider = createProvider(id, {
     apiKey: settings.apiKey,
     clock,

@@ -3,6 +3,7 @@
  * (`STOCK_PROVIDER`), with their real base URLs and a factory each.
  */
 import type { Clock } from '../domain/types.js';
+import type { Timers } from '../scheduler/timers.js';
 import type { MarketDataProvider } from './provider.js';
 
 export const PROVIDER_IDS = [
@@ -57,6 +58,8 @@ export interface ProviderConfig {
   /** WebSocket URL override, for providers that stream. */
   streamUrl?: string;
   clock?: Clock;
+  /** What streams wait with (watchdog, pings, reconnects); Node's timers by default. */
+  timers?: Timers;
   http?: HttpTuning;
   stream?: StreamTuning;
 }

@@ -2,11 +2,15 @@
  * A WebSocket that stays up: it reconnects with exponential backoff and jitter, and a watchdog
  * notices a silent stall (no frame, and no pong where we ping, for `stallMs`) and reconnects.
  * Providers plug in what to send on open and how to read frames; they stop it for good on a
- * bad key, since reconnecting with the same key cannot help.
+ * bad key, since reconnecting with the same key cannot help. The watchdog, the pinger and the
+ * reconnect delays run on the injected `timers` (real ones by default), so tests and the
+ * benchmark can run a stream on virtual time; the socket itself is always real I/O.
  */
 import WebSocket from 'ws';
 
+import { type Clock, SYSTEM_CLOCK } from '../domain/types.js';
 import { createLogger } from '../log.js';
+import { SYSTEM_TIMERS, type TimerHandle, type Timers } from '../scheduler/timers.js';
 import type { ProviderError } from './errors.js';
 import type { StreamState } from './provider.js';
 
@@ -27,6 +31,13 @@ export interface WsConnectionOptions {
   pingForLiveness?: boolean;
   reconnectBaseMs?: number;
   reconnectMaxMs?: number;
+  /**
+   * Waits for the watchdog, pinger and reconnects. Node's timers by default, unref'd: an open
+   * socket keeps the process alive, a pending reconnect alone does not.
+   */
+  timers?: Timers;
+  /** Reads "now" for a handshake's retry time; the system clock by default. */
+  clock?: Clock;
   /** Called on each open; send auth or subscribe frames here. */
   onOpen(connection: WsConnection): void;
   /** Called with each parsed JSON frame. */
@@ -40,15 +51,19 @@ export interface WsConnectionOptions {
 /** One long-lived, self-healing connection. */
 export class WsConnection {
   private socket: WebSocket | undefined;
-  private watchdog: NodeJS.Timeout | undefined;
-  private pinger: NodeJS.Timeout | undefined;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private watchdog: TimerHandle | undefined;
+  private pinger: TimerHandle | undefined;
+  private reconnectTimer: TimerHandle | undefined;
   private attempts = 0;
   private stopped = false;
   private readonly stallMs: number;
+  private readonly timers: Timers;
+  private readonly clock: Clock;
 
   constructor(private readonly options: WsConnectionOptions) {
     this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+    this.timers = options.timers ?? SYSTEM_TIMERS;
+    this.clock = options.clock ?? SYSTEM_CLOCK;
     if (!(this.stallMs > 0))
       throw new TypeError(`ws connection: stallMs must be > 0, received ${this.stallMs}`);
   }
@@ -84,7 +99,7 @@ export class WsConnection {
       `reconnect ${this.options.providerId}: ${reason}; next try in ${Math.round(delay)} ms`,
     );
     this.options.onState('reconnecting', reason);
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.reconnectTimer = this.timers.setTimeout(() => this.connect(), delay);
   }
 
   /** Stops for good (bad key, closed by the engine). */
@@ -105,9 +120,7 @@ export class WsConnection {
 
     socket.on('open', () => {
       this.armWatchdog();
-      if (this.options.pingForLiveness) {
-        this.pinger = setInterval(() => socket.ping(), Math.max(1, Math.floor(this.stallMs / 3)));
-      }
+      if (this.options.pingForLiveness) this.schedulePing(socket);
       this.options.onOpen(this);
     });
     socket.on('pong', () => this.armWatchdog());
@@ -132,7 +145,7 @@ export class WsConnection {
       const error = this.options.onHandshakeStatus(response.statusCode ?? 0);
       this.options.onError(error);
       if (error.kind === 'bad-key') this.stop(error.message);
-      else this.reconnect(error.message, error.retryAt ? error.retryAt - Date.now() : 0);
+      else this.reconnect(error.message, error.retryAt ? error.retryAt - this.clock.now() : 0);
     });
     socket.on('error', (error) => {
       if (socket !== this.socket) return;
@@ -144,18 +157,30 @@ export class WsConnection {
     });
   }
 
+  /** Pings every stallMs / 3 (a chain of timeouts: `Timers` has no interval). */
+  private schedulePing(socket: WebSocket): void {
+    this.pinger = this.timers.setTimeout(
+      () => {
+        if (socket !== this.socket) return;
+        socket.ping();
+        this.schedulePing(socket);
+      },
+      Math.max(1, Math.floor(this.stallMs / 3)),
+    );
+  }
+
   private armWatchdog(): void {
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
+    this.timers.clearTimeout(this.watchdog);
+    this.watchdog = this.timers.setTimeout(() => {
       this.options.onState('stalled', `no frame for ${this.stallMs} ms`);
       this.reconnect(`stalled: no frame for ${this.stallMs} ms`);
     }, this.stallMs);
   }
 
   private teardown(): void {
-    clearTimeout(this.watchdog);
-    clearInterval(this.pinger);
-    clearTimeout(this.reconnectTimer);
+    this.timers.clearTimeout(this.watchdog);
+    this.timers.clearTimeout(this.pinger);
+    this.timers.clearTimeout(this.reconnectTimer);
     const socket = this.socket;
     this.socket = undefined;
     if (socket) {

@@ -6,6 +6,7 @@ import type { StreamState, StreamTick } from '../../../src-main/core/providers/p
 import {
   type AlpacaWsCase,
   MOCK_SYMBOL_LIMIT,
+  sendAlpacaTrades,
   startAlpacaWsMock,
 } from '../../mocks/providers/alpaca-ws-mock.js';
 import type { MockWsServer } from '../../mocks/providers/ws-mock.js';
@@ -134,5 +135,18 @@ describe('Alpaca stream', () => {
       { action: 'unsubscribe', trades: ['AAPL'] },
       { action: 'subscribe', trades: ['NVDA'] },
     ]);
+  });
+
+  it('receives on-demand trades for exactly the symbols subscribed now, stamped as asked', async () => {
+    const { server, states, ticks } = await open('quiet', ['AAPL', 'MSFT']);
+    await server.waitFor(() => states.includes('live'));
+    stream!.setSymbols(['MSFT', 'BRK.B']);
+    await server.waitFor(() => server.connections[0]!.received.length === 4);
+
+    const at = NOW - 250;
+    expect(sendAlpacaTrades(server, at)).toBe(2);
+    await server.waitFor(() => ticks.length === 2, 2_000, 'ticks');
+    expect(ticks.map((t) => t.symbol).sort()).toEqual(['BRK.B', 'MSFT']);
+    expect(ticks[0]).toMatchObject({ price: 187.43, timestamp: at, receivedAt: NOW });
   });
 });

@@ -7,7 +7,11 @@ import type {
   StreamState,
   StreamTick,
 } from '../../../src-main/core/providers/provider.js';
-import { type FinnhubWsCase, startFinnhubWsMock } from '../../mocks/providers/finnhub-ws-mock.js';
+import {
+  type FinnhubWsCase,
+  sendFinnhubTrades,
+  startFinnhubWsMock,
+} from '../../mocks/providers/finnhub-ws-mock.js';
 import type { MockWsServer } from '../../mocks/providers/ws-mock.js';
 
 const NOW = Date.parse('2026-11-25T15:00:05Z');
@@ -119,6 +123,19 @@ describe('Finnhub trade stream', () => {
       { type: 'unsubscribe', symbol: 'AAPL' },
       { type: 'subscribe', symbol: 'NVDA' },
     ]);
+  });
+
+  it('receives on-demand trades for exactly the symbols subscribed now, stamped as asked', async () => {
+    const { ticks, server } = await open('ping-only', ['AAPL', 'MSFT']);
+    await server.waitFor(() => server.connections[0]?.received.length === 2);
+    handle!.setSymbols(['MSFT', 'BRK.B']);
+    await server.waitFor(() => server.connections[0]?.received.length === 4);
+
+    const at = NOW - 250;
+    expect(sendFinnhubTrades(server, at)).toBe(2);
+    await server.waitFor(() => ticks.length === 2, 2_000, 'ticks');
+    expect(ticks.map((t) => t.symbol).sort()).toEqual(['BRK.B', 'MSFT']);
+    expect(ticks[0]).toMatchObject({ price: 187.43, timestamp: at, receivedAt: NOW });
   });
 });
 

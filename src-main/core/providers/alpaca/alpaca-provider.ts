@@ -174,6 +174,7 @@ export class AlpacaProvider implements MarketDataProvider {
       keyId: this.config.apiKey,
       secret: this.config.apiSecret ?? '',
       clock: this.clock,
+      ...(this.config.timers ? { timers: this.config.timers } : {}),
       handlers,
       tuning: this.config.stream,
       symbolLimit: ALPACA_STREAM_SYMBOL_LIMIT,

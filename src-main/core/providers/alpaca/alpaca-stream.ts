@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../domain/types.js';
 import { createLogger } from '../../log.js';
+import type { Timers } from '../../scheduler/timers.js';
 import { ProviderError } from '../errors.js';
 import type { StreamHandle, StreamHandlers, StreamState, StreamTick } from '../provider.js';
 import type { StreamTuning } from '../registry.js';
@@ -25,6 +26,8 @@ export interface AlpacaStreamOptions {
   keyId: string;
   secret: string;
   clock: Clock;
+  /** The connection's watchdog, pinger and reconnect delays wait on these (real by default). */
+  timers?: Timers;
   handlers: StreamHandlers;
   symbolLimit: number;
   tuning?: StreamTuning;
@@ -47,6 +50,8 @@ export class AlpacaStream implements StreamHandle {
       pingForLiveness: true,
       reconnectBaseMs: options.tuning?.reconnectBaseMs,
       reconnectMaxMs: options.tuning?.reconnectMaxMs,
+      clock: options.clock,
+      ...(options.timers ? { timers: options.timers } : {}),
       onOpen: () => {
         this.authenticated = false;
       },

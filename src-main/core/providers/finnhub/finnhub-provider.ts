@@ -135,6 +135,7 @@ export class FinnhubProvider implements MarketDataProvider {
       url: this.config.streamUrl ?? FINNHUB_STREAM_URL,
       apiKey: this.config.apiKey,
       clock: this.clock,
+      ...(this.config.timers ? { timers: this.config.timers } : {}),
       handlers,
       tuning: this.config.stream,
       onClosed: () => this.streams.delete(stream),

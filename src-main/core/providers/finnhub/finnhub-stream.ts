@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../domain/types.js';
 import { createLogger } from '../../log.js';
+import type { Timers } from '../../scheduler/timers.js';
 import { ProviderError } from '../errors.js';
 import type { StreamHandle, StreamHandlers, StreamState } from '../provider.js';
 import type { StreamTuning } from '../registry.js';
@@ -24,6 +25,8 @@ export interface FinnhubStreamOptions {
   url: string;
   apiKey: string;
   clock: Clock;
+  /** The connection's watchdog, pinger and reconnect delays wait on these (real by default). */
+  timers?: Timers;
   handlers: StreamHandlers;
   tuning?: StreamTuning;
   onClosed?: () => void;
@@ -45,6 +48,8 @@ export class FinnhubStream implements StreamHandle {
       stallMs: options.tuning?.stallMs ?? FINNHUB_STALL_MS,
       reconnectBaseMs: options.tuning?.reconnectBaseMs,
       reconnectMaxMs: options.tuning?.reconnectMaxMs,
+      clock: options.clock,
+      ...(options.timers ? { timers: options.timers } : {}),
       onOpen: (connection) => {
         for (const symbol of this.symbols)
           connection.send({ type: 'subscribe', symbol: toProviderSymbol(symbol, 'dot') });
