@@ -2,7 +2,7 @@
  * When a symbol is due again and when a daily-capped provider may make its next call: small
  * pure functions over the calendar and the quota.
  *
- * - In the regular session a symbol is due `MIN_SYMBOL_INTERVAL_MS` after its last fetch.
+ * - In the regular session a symbol is due `symbolIntervalMs(policy)` after its last fetch.
  * - Outside it, a symbol is due once after the last close has settled (the closing prints),
  *   then only every `CLOSED_RECHECK_MS`.
  * - A daily quota is spread evenly over what is left of the session, so the map does not go
@@ -11,6 +11,7 @@
  *   are spent on the post-close pass (they would be lost otherwise).
  */
 import type { NyseCalendar } from '../market/nyse-calendar.js';
+import type { RatePolicy } from '../providers/provider.js';
 import type { DailyQuota } from './daily-quota.js';
 import { nextDayStart } from './daily-quota.js';
 import { currentOrNextSession, isRegularSession, lastCloseAtOrBefore } from './market-hours.js';
@@ -18,6 +19,22 @@ import { currentOrNextSession, isRegularSession, lastCloseAtOrBefore } from './m
 const MS_PER_MINUTE = 60_000;
 /** A symbol is not fetched again sooner than this while the market is open. */
 export const MIN_SYMBOL_INTERVAL_MS = 10_000;
+/** The floor where calls unused in a minute are lost: about how fast a person reads the map. */
+export const FAST_SYMBOL_INTERVAL_MS = 1_000;
+
+/**
+ * How soon a symbol may be fetched again in the session. Under a per-minute cap with no daily
+ * cap (Alpaca, Finnhub, Polygon's free tier), a call not made this minute is lost, so the
+ * floor is low and the cap, spent on the biggest and watched tiles first, sets the pace. With
+ * no cap at all (paid plans) or a daily quota, the 10 s floor keeps the app from fetching the
+ * same quotes over and over; daily quotas are paced by `pacedStart` as well.
+ */
+export function symbolIntervalMs(policy: RatePolicy): number {
+  const minuteCapped = policy.perMinute !== undefined || policy.perSecond !== undefined;
+  return minuteCapped && policy.perDay === undefined
+    ? FAST_SYMBOL_INTERVAL_MS
+    : MIN_SYMBOL_INTERVAL_MS;
+}
 /** The closing auction's prints settle within minutes of the close. */
 export const CLOSE_SETTLE_MS = 5 * MS_PER_MINUTE;
 /** Outside the session, a symbol already holding the last close is checked this rarely. */
@@ -38,8 +55,12 @@ export function hoursContext(calendar: NyseCalendar, now: number): HoursContext 
 }
 
 /** Epoch ms at which a symbol last fetched at `last` is due again. */
-export function dueTime(last: number, context: HoursContext): number {
-  if (context.open) return last + MIN_SYMBOL_INTERVAL_MS;
+export function dueTime(
+  last: number,
+  context: HoursContext,
+  intervalMs: number = MIN_SYMBOL_INTERVAL_MS,
+): number {
+  if (context.open) return last + intervalMs;
   const settled = context.lastClose === null ? null : context.lastClose + CLOSE_SETTLE_MS;
   if (settled !== null && last < settled) return settled;
   return last + CLOSED_RECHECK_MS;

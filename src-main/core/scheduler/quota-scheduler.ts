@@ -22,7 +22,7 @@ import type { DriverFailure, DriverState, DriverStatus, FetchDriver } from './dr
 import type { HistoryBackfill, HistoryCall } from './history-backfill.js';
 import { HistoryTurns } from './history-turns.js';
 import { isRegularSession } from './market-hours.js';
-import { dueTime, hoursContext, pacedStart } from './pacing.js';
+import { dueTime, hoursContext, pacedStart, symbolIntervalMs } from './pacing.js';
 import { rankSymbols } from './priority.js';
 import { RateGate } from './rate-gate.js';
 import { callCost, fullRefreshMs } from './refresh-estimate.js';
@@ -44,7 +44,8 @@ export interface QuotaSchedulerOptions {
   /** Area-based weights per symbol (see priority.ts). */
   weights: ReadonlyMap<string, number>;
   isWatched(symbol: string): boolean;
-  isStreamed(symbol: string): boolean;
+  /** When the stream last brought a trade for `symbol` (see priority.ts). */
+  lastStreamed(symbol: string): number | undefined;
   calendar: NyseCalendar;
   clock: Clock;
   timers?: Timers;
@@ -172,7 +173,7 @@ export class QuotaScheduler implements FetchDriver {
     for (const symbol of this.options.symbols) {
       if (this.inFlight.has(symbol)) continue;
       const last = this.lastFetched.get(symbol);
-      const at = last === undefined ? now : dueTime(last, context);
+      const at = last === undefined ? now : dueTime(last, context, symbolIntervalMs(policy));
       if (at <= now) due.push(symbol);
       else {
         notDue.push(symbol);

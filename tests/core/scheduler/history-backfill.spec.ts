@@ -139,7 +139,7 @@ function setup(kind: Kind, start: number, options: { history: boolean; cache?: D
     symbols: SP500,
     weights: new Map(),
     isWatched: () => false,
-    isStreamed: () => false,
+    lastStreamed: () => undefined,
     calendar,
     clock: time,
     timers: time,
@@ -169,13 +169,17 @@ describe('history backfill in the quota scheduler', () => {
   it('keeps the quote pace of the session on an Alpaca-like plan while history fills', async () => {
     const plain = setup(ALPACA_LIKE, SESSION, { history: false });
     plain.scheduler.start();
-    await plain.run(5 * MINUTE);
+    await plain.run(15 * MINUTE);
     const withHistory = setup(ALPACA_LIKE, SESSION, { history: true });
     withHistory.scheduler.start();
-    await withHistory.run(5 * MINUTE);
+    await withHistory.run(15 * MINUTE);
 
-    expect(withHistory.provider.historyCalls.length).toBeGreaterThan(0);
-    expect(withHistory.provider.quoteCalls.length).toBe(plain.provider.quoteCalls.length);
+    // Quotes use the whole minute cap in the session (1 s floor): history takes only its
+    // session turns, one in 5 minutes, and every other call stays a quote call.
+    const { historyCalls, quoteCalls } = withHistory.provider;
+    expect(historyCalls.length).toBeGreaterThan(0);
+    expect(historyCalls.length).toBeLessThanOrEqual((15 * MINUTE) / SESSION_TURN_MS);
+    expect(quoteCalls.length + historyCalls.length).toBe(plain.provider.quoteCalls.length);
   });
 
   it('takes one session turn in 5 minutes on a Polygon-like plan whose quotes are always due', async () => {

@@ -7,9 +7,11 @@ import {
   CLOSE_SETTLE_MS,
   CLOSED_RECHECK_MS,
   dueTime,
+  FAST_SYMBOL_INTERVAL_MS,
   hoursContext,
   MIN_SYMBOL_INTERVAL_MS,
   pacedStart,
+  symbolIntervalMs,
 } from '../../../src-main/core/scheduler/pacing.js';
 import { MemoryUsageStore } from '../../../src-main/core/scheduler/usage-store.js';
 import { RESOURCES_DIR } from '../helpers/resources.js';
@@ -24,6 +26,15 @@ describe('dueTime', () => {
     expect(dueTime(now - 1_000, hoursContext(calendar, now))).toBe(
       now - 1_000 + MIN_SYMBOL_INTERVAL_MS,
     );
+  });
+
+  it('uses the 1 s floor only where unused calls are lost each minute', () => {
+    expect(symbolIntervalMs({ perMinute: 200 })).toBe(FAST_SYMBOL_INTERVAL_MS);
+    expect(symbolIntervalMs({ perSecond: 30, perMinute: 60 })).toBe(FAST_SYMBOL_INTERVAL_MS);
+    expect(symbolIntervalMs({})).toBe(MIN_SYMBOL_INTERVAL_MS);
+    expect(symbolIntervalMs({ perMinute: 8, perDay: 800 })).toBe(MIN_SYMBOL_INTERVAL_MS);
+    const now = at('2026-11-25', 11);
+    expect(dueTime(now, hoursContext(calendar, now), FAST_SYMBOL_INTERVAL_MS)).toBe(now + 1_000);
   });
 
   it('after the close: once for the closing prints, then only rarely (early close included)', () => {

@@ -19,7 +19,7 @@ function input(overrides: Partial<RankInput>): RankInput {
       ['D', 1],
     ]),
     isWatched: () => false,
-    isStreamed: () => false,
+    lastStreamed: () => undefined,
     inFlight: new Set(),
     now: NOW,
     ...overrides,
@@ -55,6 +55,25 @@ describe('rankSymbols', () => {
     const ranked = rankSymbols(input({ lastFetched, isWatched: (s) => s === 'D' || s === 'B' }), 4);
 
     expect(ranked).toEqual(['B', 'D', 'A', 'C']);
+  });
+
+  it('lets REST wait on a symbol the stream keeps fresh, but not on a thin stream', () => {
+    const lastFetched = new Map([
+      ['A', NOW - 20_000],
+      ['B', NOW - 10_000],
+      ['C', NOW - 5_000],
+      ['D', NOW - 1_000],
+    ]);
+    // A: a trade half a second ago (busy stream). B: its last trade is older than its REST
+    // quote (a thin IEX stream), so it counts at its REST age.
+    const ticks = new Map([
+      ['A', NOW - 500],
+      ['B', NOW - 15_000],
+    ]);
+
+    const ranked = rankSymbols(input({ lastFetched, lastStreamed: (s) => ticks.get(s) }), 4);
+
+    expect(ranked).toEqual(['B', 'C', 'A', 'D']);
   });
 
   it('never offers a symbol already in flight', () => {
