@@ -134,7 +134,7 @@ async function simulate(id: ProviderId, run: Run): Promise<RunResult | StreamRun
           symbols,
           weights,
           isWatched: (s) => watched.has(s),
-          isStreamed: (s) => feed?.isStreamed(s) ?? false,
+          lastStreamed: (s) => feed?.lastTickAt(s),
           calendar,
           clock: time,
           timers: time,

@@ -69,7 +69,7 @@ export function createLiveDriver(options: LiveDriverOptions): FetchDriver & { po
     symbols: universe.symbols(),
     weights,
     isWatched: (symbol) => interest.isWatched(symbol),
-    isStreamed: (symbol) => feed?.isStreamed(symbol) ?? false,
+    lastStreamed: (symbol) => feed?.lastTickAt(symbol),
     calendar: options.calendar,
     clock: options.clock,
     ...(options.timers ? { timers: options.timers } : {}),

@@ -13,7 +13,10 @@
 export const AREA_WEIGHT_EXPONENT = 0.5;
 /** Watched symbols (a viewer's filter) count as this many times staler. */
 export const WATCH_BOOST = 8;
-/** A streamed symbol gets trades already; REST refreshes it this much less eagerly. */
+/**
+ * A symbol whose trades arrive on the stream ages this much slower for REST (REST still
+ * refreshes it now and then, for the day's volume). Only while the stream is fresher than REST.
+ */
 export const STREAMED_WEIGHT_FACTOR = 0.05;
 
 export interface RankInput {
@@ -23,7 +26,8 @@ export interface RankInput {
   /** Weight from the tile's area (see `areaWeights`). */
   weights: ReadonlyMap<string, number>;
   isWatched(symbol: string): boolean;
-  isStreamed(symbol: string): boolean;
+  /** When the stream last brought a trade for `symbol` (epoch ms), if it ever did. */
+  lastStreamed(symbol: string): number | undefined;
   /** Symbols in a call right now: never asked for twice at once. */
   inFlight: ReadonlySet<string>;
   now: number;
@@ -52,8 +56,20 @@ export function scoreOf(symbol: string, input: RankInput): number {
   if (last === undefined) return Infinity;
   let weight = input.weights.get(symbol) ?? 1;
   if (input.isWatched(symbol)) weight *= WATCH_BOOST;
-  if (input.isStreamed(symbol)) weight *= STREAMED_WEIGHT_FACTOR;
-  return Math.max(0, input.now - last) * weight;
+  return quoteAge(symbol, last, input) * weight;
+}
+
+/**
+ * How old the tile's quote is as REST should see it: its REST age, or, where the stream
+ * brought a trade since, the trade's age plus a small share of the REST age. A thin stream
+ * (IEX trades every 15 s against REST every second) therefore never makes a tile wait longer
+ * than REST alone would; a busy one lets REST spend its calls on the other tiles.
+ */
+function quoteAge(symbol: string, lastFetched: number, input: RankInput): number {
+  const restAge = Math.max(0, input.now - lastFetched);
+  const tick = input.lastStreamed(symbol);
+  if (tick === undefined) return restAge;
+  return Math.min(restAge, Math.max(0, input.now - tick) + restAge * STREAMED_WEIGHT_FACTOR);
 }
 
 /** The `count` best symbols not in flight, best first. */

@@ -1,7 +1,8 @@
 /**
  * The provider's live stream, where it has one, for the most important symbols (watched first,
  * then the biggest tiles) within its symbol limit. Trades go straight to the market state; the
- * REST scheduler still fetches those symbols, less eagerly, for previous close and volume.
+ * REST scheduler still fetches those symbols, less eagerly while their trades are fresher than
+ * REST would be (`lastTickAt`), for previous close and volume.
  */
 import { createLogger } from '../log.js';
 import type {
@@ -31,12 +32,18 @@ export class StreamFeed {
   private symbols = new Set<string>();
   private state: StreamState = 'closed';
   private stoppedByKey = false;
+  private readonly lastTicks = new Map<string, number>();
 
   constructor(private readonly options: StreamFeedOptions) {}
 
   /** Whether trades for `symbol` are arriving now. */
   isStreamed(symbol: string): boolean {
     return this.state === 'live' && this.symbols.has(symbol);
+  }
+
+  /** When the last trade for `symbol` arrived (epoch ms), if one ever did. */
+  lastTickAt(symbol: string): number | undefined {
+    return this.lastTicks.get(symbol);
   }
 
   /** Opens the stream (or re-sends its set when the ranking changed). */
@@ -55,7 +62,10 @@ export class StreamFeed {
       return;
     }
     this.handle = provider.stream(wanted, {
-      onTicks: (ticks) => this.options.onTicks(ticks),
+      onTicks: (ticks) => {
+        for (const tick of ticks) this.lastTicks.set(tick.symbol, tick.receivedAt);
+        this.options.onTicks(ticks);
+      },
       onState: (state) => {
         this.state = state;
         this.options.onStatus?.();
