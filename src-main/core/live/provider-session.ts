@@ -194,6 +194,7 @@ export class ProviderSession {
       checked,
       this.options.clock,
       this.options.providerTuning,
+      this.options.timers,
     );
     const driver = createLiveDriver({
       ...this.options,

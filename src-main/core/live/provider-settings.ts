@@ -17,6 +17,7 @@ import {
   type ProviderId,
   type StreamTuning,
 } from '../providers/registry.js';
+import type { Timers } from '../scheduler/timers.js';
 
 export const REPLAY_ID = 'replay';
 
@@ -92,16 +93,16 @@ export function createLiveProvider(
   checked: Extract<CheckedSettings, { kind: 'live' }>,
   clock: Clock,
   tuning: ProviderTuning = {},
+  /** The engine's timers (virtual in tests and the bench); the stream's watchdog waits on them. */
+  timers?: Timers,
 ): { provider: MarketDataProvider; streamAllowed: boolean } {
   const { id, settings } = checked;
   redact(settings.apiKey);
   redact(settings.apiSecret);
-  // TODO: pass the engine's `timers` here too (ProviderConfig.timers), so an engine on virtual
-  // time runs its stream's watchdog and reconnects on it; today they stay on real timers. Needs
-  // a `timers` argument here and provider-session.ts passing its own.
   const provider = createProvider(id, {
     apiKey: settings.apiKey,
     clock,
+    ...(timers === undefined ? {} : { timers }),
     ...(settings.apiSecret === undefined ? {} : { apiSecret: settings.apiSecret }),
     ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
     ...(settings.streamUrl === undefined ? {} : { streamUrl: settings.streamUrl }),
