@@ -40,6 +40,7 @@ import {
 } from '../mocks/providers/alphavantage-mock';
 import { FINNHUB_KNOWN, startFinnhubMock } from '../mocks/providers/finnhub-mock';
 import { FMP_FIXTURE_SYMBOLS, startFmpMock } from '../mocks/providers/fmp-mock';
+import { mockNow, shiftMockClock } from '../mocks/providers/mock-clock';
 import type { MockServer, RecordedRequest } from '../mocks/providers/mock-server';
 import { POLYGON_FIXTURE_SYMBOLS, startPolygonMock } from '../mocks/providers/polygon-mock';
 import {
@@ -78,6 +79,11 @@ interface ProviderUnderTest {
   fillsWholeMap: boolean;
   /** Paced providers: live tiles to wait for (the first call's, or ~25 s of Finnhub's pace). */
   liveTarget?: number;
+  /**
+   * The status a fresh quote of this source has in the session: `delayed` where the adapter
+   * states a delay (Alpha Vantage's GLOBAL_QUOTE), `live` elsewhere.
+   */
+  fresh?: 'live' | 'delayed';
 }
 
 const list = (value: string | undefined): string[] => (value ?? '').split(',').filter(Boolean);
@@ -141,11 +147,14 @@ const PROVIDERS: ProviderUnderTest[] = [
     symbolsOf: (r) => (r.query.function === 'GLOBAL_QUOTE' ? list(r.query.symbol) : []),
     freeTier: { perDay: 25, unit: 'calls' },
     fillsWholeMap: false,
+    fresh: 'delayed',
   },
 ];
 
 /** S&P 500 symbols the mocks know: every one of the universe's (the map's default view). */
 const SP500_KNOWN = [...universeQuotes().values()].filter((q) => q.categories.includes('sp500'));
+const SP500 = new Set(SP500_KNOWN.map((q) => q.symbol));
+const freshOf = (provider: ProviderUnderTest): 'live' | 'delayed' => provider.fresh ?? 'live';
 
 /** Mock case → the banner's title and the states health may report for it. */
 const FAILURES = [
@@ -160,7 +169,14 @@ const FAILURES = [
 
 let browser: Browser;
 
+/**
+ * The servers and the mocks run on one clock from 11:00 ET on Wednesday 2026-11-25, a regular
+ * session: what the tiles say (live, stale, closed) does not depend on when the suite runs.
+ */
+const SESSION_CLOCK_START = Date.parse('2026-11-25T16:00:00Z');
+
 beforeAll(async () => {
+  shiftMockClock(SESSION_CLOCK_START);
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -169,6 +185,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  shiftMockClock(undefined);
   await browser?.close();
 });
 
@@ -196,6 +213,8 @@ function envFor(provider: ProviderUnderTest, mock: MockServer): Record<string, s
     STOCK_API_SECRET: FAKE_SECRET,
     STOCK_API_BASE_URL: mock.url,
     LOG_LEVEL: 'debug',
+    // The mocks' clock, which keeps ticking from SESSION_CLOCK_START across restarts.
+    DEMO_CLOCK_START: new Date(mockNow()).toISOString(),
   };
 }
 
@@ -279,9 +298,10 @@ async function expectNoSecretServed(server: RunningServer): Promise<void> {
 }
 
 /** Universe symbols the mock has answered with generated (live) quotes so far. */
+/** S&P 500 symbols (what `/api/health` counts) the mock has answered from its universe. */
 function answeredLive(provider: ProviderUnderTest, mock: MockServer): Set<string> {
   const symbols = mock.requests.flatMap((r) => provider.symbolsOf(r));
-  return new Set(symbols.filter((s) => universeQuote(s) && !provider.fixtures.includes(s)));
+  return new Set(symbols.filter((s) => SP500.has(s) && !provider.fixtures.includes(s)));
 }
 
 /** The most units (calls, or credits = symbols) the mock saw in any window of `ms`. */
@@ -326,16 +346,20 @@ async function expectFilledFromMock(
     expect(row, row.symbol).toMatchObject({
       price: expected!.price,
       previousClose: expected!.previousClose,
-      status: 'live',
+      status: freshOf(provider),
     });
   }
-  // Live tiles (the whole universe in health) = symbols the mock has answered live.
-  expect(health.counts.live).toBeGreaterThanOrEqual(before.size);
-  expect(health.counts.live).toBeLessThanOrEqual(after.size);
+  // Fresh tiles in health (which counts the S&P 500) = its symbols the mock has answered, plus
+  // the recorded fixtures (fresh or not, by their recorded times against the session clock).
+  const fresh = health.counts[freshOf(provider)] ?? 0;
+  const fixtures = provider.fixtures.filter((s) => SP500.has(s)).length;
+  expect(health.counts.universe).toBe('sp500');
+  expect(fresh).toBeGreaterThanOrEqual(before.size);
+  expect(fresh).toBeLessThanOrEqual(after.size + fixtures);
   if (provider.fillsWholeMap) {
     expect(priced).toHaveLength(SP500_KNOWN.length);
     expect(body.stocks).toHaveLength(SP500_KNOWN.length);
-    expect(health.counts.live).toBe(universeQuotes().size - provider.fixtures.length);
+    expect(fresh).toBeGreaterThanOrEqual(SP500_KNOWN.length - fixtures);
   }
 
   // Within the free tier, as the mock's request log shows it.
@@ -345,27 +369,28 @@ async function expectFilledFromMock(
   if (perDay !== undefined)
     expect(busiestWindow(provider, mock, 86_400_000)).toBeLessThanOrEqual(perDay);
 
-  const live = priced.find((row) => row.status === 'live');
-  expect(live, 'a live tile').toBeDefined();
+  const live = priced.find((row) => row.status === freshOf(provider));
+  expect(live, `a ${freshOf(provider)} tile`).toBeDefined();
   return live!;
 }
 
 /** Live tiles on the page are the API's; the largest few show the mock's price on hover. */
 async function expectPageShowsMock(page: Page, server: RunningServer, provider: ProviderUnderTest) {
   const { body } = await getJson<StocksResponse>(server, '/api/stocks');
-  const liveInApi = new Set(body.stocks.filter((r) => r.status === 'live').map((r) => r.symbol));
+  const fresh = freshOf(provider);
+  const liveInApi = new Set(body.stocks.filter((r) => r.status === fresh).map((r) => r.symbol));
   await page.waitForFunction(
-    (count) =>
-      ((globalThis as Host).__heatmap?.tiles().filter((t) => t.status === 'live').length ?? 0) >=
+    ([count, status]) =>
+      ((globalThis as Host).__heatmap?.tiles().filter((t) => t.status === status).length ?? 0) >=
       count,
-    liveInApi.size,
+    [liveInApi.size, fresh] as const,
     { timeout: FILL_TIMEOUT_MS },
   );
   const tiles = (await page.evaluate(() => (globalThis as Host).__heatmap?.tiles())) ?? [];
-  const live = tiles.filter((t) => t.status === 'live');
+  const live = tiles.filter((t) => t.status === fresh);
   for (const tile of live) expect(universeQuote(tile.symbol), tile.symbol).toBeDefined();
-  if (provider.fillsWholeMap)
-    expect(live).toHaveLength(SP500_KNOWN.length - provider.fixtures.length);
+  // The page shows exactly the API's fresh tiles.
+  expect(new Set(live.map((t) => t.symbol))).toEqual(liveInApi);
 
   const largest = live
     .filter((t) => !provider.fixtures.includes(t.symbol))
@@ -411,7 +436,7 @@ describe.each(PROVIDERS)('$id through its mock', (provider) => {
           async () => {
             const { body } = await getJson<StocksResponse>(server, '/api/stocks');
             const priced = body.stocks.filter((s) => s.price !== null);
-            const live = priced.filter((s) => s.status === 'live');
+            const live = priced.filter((s) => s.status === freshOf(provider));
             const done = provider.fillsWholeMap
               ? priced.length === SP500_KNOWN.length
               : live.length >= (provider.liveTarget ?? 1);

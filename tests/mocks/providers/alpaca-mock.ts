@@ -8,6 +8,7 @@
  */
 import { fixture } from './fixtures.js';
 import { alpacaBarsRoute } from './history-routes/alpaca.js';
+import { mockNow } from './mock-clock.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -42,7 +43,7 @@ const inUniverse = universeLookup('.');
 function snapshots(
   request: RecordedRequest,
   name = 'snapshots-AAPL-BRK.B.json',
-  generatedAt: (() => number) | null = Date.now,
+  generatedAt: (() => number) | null = mockNow,
 ): MockReply {
   const recorded = f(name) as Record<string, unknown>;
   const asked = (request.query.symbols ?? '').split(',');

@@ -6,6 +6,7 @@
  * the `Error Message` for a missing or invalid key; the key `demo` gets the demo-key notice.
  */
 import { fixture } from './fixtures.js';
+import { mockNow } from './mock-clock.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -49,7 +50,7 @@ function globalQuote(symbol: string, weekend: boolean): MockReply {
   if (name) return json(200, f(name));
   const quote = inUniverse(symbol);
   if (!quote) return json(200, f('global-quote-empty.json'));
-  const at = weekend ? LAST_SESSION_CLOSE_MS : Date.now();
+  const at = weekend ? LAST_SESSION_CLOSE_MS : mockNow();
   return json(200, { 'Global Quote': alphaVantageGlobalQuote(quote, at, symbol) });
 }
 
@@ -60,7 +61,7 @@ function bulkRows(symbols: readonly string[]): unknown[] {
     const row = recorded.find((r) => r.symbol === symbol);
     if (row) return [row];
     const quote = inUniverse(symbol);
-    return quote ? [alphaVantageBulkRow(quote, Date.now(), symbol)] : [];
+    return quote ? [alphaVantageBulkRow(quote, mockNow(), symbol)] : [];
   });
 }
 

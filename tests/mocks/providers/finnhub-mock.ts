@@ -7,6 +7,7 @@
  * gets the 401.
  */
 import { fixture } from './fixtures.js';
+import { mockNow } from './mock-clock.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -37,7 +38,7 @@ function generated(request: RecordedRequest, weekend: boolean): MockReply | unde
   const quote = inUniverse(symbol);
   if (!quote) return undefined;
   if (request.path === '/quote')
-    return json(200, finnhubQuote(quote, weekend ? LAST_SESSION_CLOSE_MS : Date.now()));
+    return json(200, finnhubQuote(quote, weekend ? LAST_SESSION_CLOSE_MS : mockNow()));
   if (request.path === '/stock/profile2') return json(200, finnhubProfile(quote, symbol));
   return undefined;
 }

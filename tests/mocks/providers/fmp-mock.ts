@@ -7,6 +7,7 @@
  * the key `bad-key` gets the invalid-key answer (401).
  */
 import { fixture, fixtureText } from './fixtures.js';
+import { mockNow } from './mock-clock.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -44,7 +45,7 @@ function records(symbols: string[], weekend: boolean): unknown[] {
     const name = KNOWN[symbol];
     if (name) return f(name) as unknown[];
     const quote = inUniverse(symbol);
-    return quote ? [fmpQuote(quote, weekend ? LAST_SESSION_CLOSE_MS : Date.now(), symbol)] : [];
+    return quote ? [fmpQuote(quote, weekend ? LAST_SESSION_CLOSE_MS : mockNow(), symbol)] : [];
   });
 }
 

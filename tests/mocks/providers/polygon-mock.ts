@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { fixture } from './fixtures.js';
 import { polygonGroupedHistoryRoute } from './history-routes/polygon.js';
+import { mockNow } from './mock-clock.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -47,7 +48,7 @@ const inUniverse = universeLookup('.');
 function generated(ticker: string, cleared: boolean): Record<string, unknown> | undefined {
   const quote = inUniverse(ticker);
   if (!quote || POLYGON_FIXTURE_SYMBOLS.includes(ticker)) return undefined;
-  const live = polygonTicker(quote, Date.now(), ticker);
+  const live = polygonTicker(quote, mockNow(), ticker);
   if (!cleared) return live;
   const zeros = { o: 0, h: 0, l: 0, c: 0, v: 0, vw: 0 };
   // After the clear, prevDay is the session that just ended (its close is the last price).
@@ -117,7 +118,7 @@ function grouped(date: string): MockReply {
   const name = `grouped-${date}.json`;
   if (existsSync(`${FIXTURES}${name}`)) return json(200, f(name));
 
-  const now = newYork(Date.now());
+  const now = newYork(mockNow());
   const today = now.date;
   const hour = Number(now.time.slice(0, 2));
   const latest =

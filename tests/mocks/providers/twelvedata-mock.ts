@@ -9,6 +9,7 @@
  */
 import { fixture } from './fixtures.js';
 import { twelveDataSeriesRoute } from './history-routes/twelvedata.js';
+import { mockNow } from './mock-clock.js';
 import {
   type CaseHandler,
   type CommonCase,
@@ -76,7 +77,7 @@ function generated(symbol: string, weekend: boolean): unknown {
   if (!quote) return undefined;
   return weekend
     ? twelveDataQuote(quote, LAST_SESSION_CLOSE_MS, symbol, false)
-    : twelveDataQuote(quote, Date.now(), symbol, true);
+    : twelveDataQuote(quote, mockNow(), symbol, true);
 }
 
 /** Answers `/quote` like Twelve Data: one object for one symbol, a keyed object for several. */
