@@ -2,10 +2,11 @@
  * When a history (daily-close) call may run beside the quotes, on the same rate gate, daily
  * quota and p-queue. Keeping the map fresh comes first; the decision:
  *
- * - History runs only when no quote is due (capacity the quotes would leave idle), except one
- *   turn every `SESSION_TURN_MS` during the regular session once every symbol has a quote, so
- *   a provider whose quotes are always due (Polygon's free 5 a minute) still makes slow
- *   progress: at most one of its ~25 calls in 5 minutes. Not where each symbol costs a credit
+ * - History runs only when no quote is due (capacity the quotes would leave idle), except a
+ *   turn every `sessionTurnMs(policy)` during the regular session once every symbol has a
+ *   quote, so a provider whose quotes are always due still makes progress with about
+ *   `SESSION_SHARE` of its calls: one of Polygon's free 25 calls in 5 minutes, one of Alpaca's
+ *   200 a minute every 7.5 s (its year of closes in about 2 minutes instead of 80). Not where each symbol costs a credit
  *   (Twelve Data): there a history call displaces as many quotes as it has symbols, so it waits
  *   for the spare capacity outside the session.
  * - At most one history call in flight, and none before the first quote call has succeeded
@@ -26,6 +27,17 @@ import type { RateGate } from './rate-gate.js';
 
 /** One history turn in the regular session at most this often when quotes are always due. */
 export const SESSION_TURN_MS = 5 * 60_000;
+/** Share of the per-minute calls history takes in the session when quotes are always due. */
+export const SESSION_SHARE = 0.04;
+/** Never more often than this in the session, however high the cap. */
+export const MIN_SESSION_TURN_MS = 5_000;
+
+/** How often history may take a turn in the session (see the module comment). */
+export function sessionTurnMs(policy: RatePolicy): number {
+  if (policy.perMinute === undefined) return SESSION_TURN_MS;
+  const turn = MS_PER_MINUTE / (policy.perMinute * SESSION_SHARE);
+  return Math.min(SESSION_TURN_MS, Math.max(MIN_SESSION_TURN_MS, turn));
+}
 /** Share of the per-minute cap history may use. */
 export const MINUTE_SHARE = 0.5;
 /** Share of a daily quota history may use. */
@@ -104,7 +116,7 @@ export class HistoryTurns {
 
   private sessionTurn(context: TurnContext): boolean {
     if (!context.sessionOpen || !context.mapFilled || this.policy.unit === 'credits') return false;
-    return context.now - this.lastStart >= SESSION_TURN_MS;
+    return context.now - this.lastStart >= sessionTurnMs(this.policy);
   }
 
   private fitsDayShare(now: number, cost: number): boolean {

@@ -19,7 +19,7 @@ import type {
   RatePolicy,
 } from '../../../src-main/core/providers/provider.js';
 import { HistoryBackfill } from '../../../src-main/core/scheduler/history-backfill.js';
-import { SESSION_TURN_MS } from '../../../src-main/core/scheduler/history-turns.js';
+import { SESSION_TURN_MS, sessionTurnMs } from '../../../src-main/core/scheduler/history-turns.js';
 import { QuotaScheduler } from '../../../src-main/core/scheduler/quota-scheduler.js';
 import { loadUniverse } from '../../../src-main/core/universe/universe.js';
 import { RESOURCES_DIR } from '../helpers/resources.js';
@@ -169,16 +169,19 @@ describe('history backfill in the quota scheduler', () => {
   it('keeps the quote pace of the session on an Alpaca-like plan while history fills', async () => {
     const plain = setup(ALPACA_LIKE, SESSION, { history: false });
     plain.scheduler.start();
-    await plain.run(15 * MINUTE);
+    await plain.run(5 * MINUTE);
     const withHistory = setup(ALPACA_LIKE, SESSION, { history: true });
     withHistory.scheduler.start();
-    await withHistory.run(15 * MINUTE);
+    await withHistory.run(5 * MINUTE);
 
     // Quotes use the whole minute cap in the session (1 s floor): history takes only its
-    // session turns, one in 5 minutes, and every other call stays a quote call.
+    // session turns (one in 7.5 s at 200 a minute, 4 %), and every other call stays a quote.
     const { historyCalls, quoteCalls } = withHistory.provider;
+    expect(sessionTurnMs(ALPACA_LIKE.policy)).toBe(7_500);
     expect(historyCalls.length).toBeGreaterThan(0);
-    expect(historyCalls.length).toBeLessThanOrEqual((15 * MINUTE) / SESSION_TURN_MS);
+    expect(historyCalls.length).toBeLessThanOrEqual(
+      (5 * MINUTE) / sessionTurnMs(ALPACA_LIKE.policy),
+    );
     expect(quoteCalls.length + historyCalls.length).toBe(plain.provider.quoteCalls.length);
   });
 
@@ -190,6 +193,7 @@ describe('history backfill in the quota scheduler', () => {
     scheduler.start();
     await run(HOUR);
 
+    expect(sessionTurnMs(POLYGON_LIKE.policy)).toBe(SESSION_TURN_MS);
     expect(provider.historyCalls.length).toBeLessThanOrEqual(HOUR / SESSION_TURN_MS);
     expect(provider.historyCalls.length).toBeGreaterThanOrEqual(HOUR / SESSION_TURN_MS - 1);
     // The same 5 calls a minute; quotes keep all but the history turns.
