@@ -48,6 +48,7 @@ import {
   TWELVEDATA_FIXTURE_SYMBOLS,
 } from '../mocks/providers/twelvedata-mock';
 import { universeQuote, universeQuotes } from '../mocks/providers/universe-quotes';
+import { hoverTooltip } from './hover';
 import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -242,20 +243,6 @@ async function openMap(server: RunningServer): Promise<Page> {
   return page;
 }
 
-/** Hovers a symbol's tile and returns the tooltip's text. */
-async function hoverTile(page: Page, symbol: string): Promise<string> {
-  const tile = await page.evaluate(
-    (s) => (globalThis as Host).__heatmap?.tiles().find((t) => t.symbol === s),
-    symbol,
-  );
-  const canvas = await page.locator('canvas').first().boundingBox();
-  if (!tile || !canvas) throw new Error(`hover: ${symbol} is not drawn`);
-  await page.mouse.move(canvas.x + tile.x + tile.w / 2, canvas.y + tile.y + tile.h / 2);
-  const tooltip = page.getByRole('tooltip');
-  await tooltip.waitFor({ timeout: 5_000 });
-  return (await tooltip.textContent()) ?? '';
-}
-
 /** "Open Settings" in a browser: what runs, read-only, and the variables to set. */
 async function checkBrowserSettings(page: Page, provider: ProviderUnderTest): Promise<void> {
   await page.mouse.move(1, 1);
@@ -397,7 +384,7 @@ async function expectPageShowsMock(page: Page, server: RunningServer, provider: 
     .sort((a, b) => b.w * b.h - a.w * a.h)
     .slice(0, 3);
   for (const tile of largest) {
-    const tooltip = await hoverTile(page, tile.symbol);
+    const tooltip = await hoverTooltip(page, tile.symbol);
     expect(tooltip, tile.symbol).toContain(
       `Price: ${PRICE.format(universeQuote(tile.symbol)!.price)}`,
     );
@@ -535,7 +522,7 @@ describe.each(PROVIDERS)('$id through its mock', (provider) => {
           const settingsButton = banner.getByRole('button', { name: 'Open Settings' });
           await expect(settingsButton.count()).resolves.toBe(1);
         }
-        const tooltip = await hoverTile(page, good.symbol);
+        const tooltip = await hoverTooltip(page, good.symbol);
         expect(tooltip).toContain('Stale');
         expect(tooltip).toContain(row!.reason!.slice(0, 20));
         await page.screenshot({ path: `${ARTIFACTS}providers-${provider.id}-${mockCase}.png` });

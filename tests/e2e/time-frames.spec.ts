@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HealthResponse, StocksResponse } from '../../src-main/shared/api-types';
@@ -15,6 +15,7 @@ import type { HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook
 import { startAlpacaMock } from '../mocks/providers/alpaca-mock';
 import { mockNow, shiftMockClock } from '../mocks/providers/mock-clock';
 import type { MockServer } from '../mocks/providers/mock-server';
+import { hoverTooltip } from './hover';
 import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -71,19 +72,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms:
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-async function hoverTooltip(page: Page, symbol: string): Promise<string> {
-  const tile = await page.evaluate(
-    (s) => (globalThis as Host).__heatmap?.tiles().find((t) => t.symbol === s),
-    symbol,
-  );
-  const canvas = await page.locator('canvas').first().boundingBox();
-  if (!tile || !canvas) throw new Error(`hover: ${symbol} is not drawn`);
-  await page.mouse.move(canvas.x + tile.x + tile.w / 2, canvas.y + tile.y + tile.h / 2);
-  const tooltip = page.getByRole('tooltip');
-  await tooltip.waitFor({ timeout: 10_000 });
-  return (await tooltip.textContent()) ?? '';
 }
 
 describe('time frames on a live provider (Alpaca mock)', () => {
