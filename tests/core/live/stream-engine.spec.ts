@@ -90,6 +90,20 @@ describe('engine with the Finnhub trade stream', () => {
     expect(smallestStreamed).toBeGreaterThanOrEqual(biggestLeftOut);
   });
 
+  it('closes the stream while paused and opens it again on resume', async () => {
+    const { engine, ws } = await streamingEngine();
+    await engine.start();
+    await ws.waitFor(() => subscribed(ws).length > 0, 5_000, 'subscriptions');
+    const first = ws.connections[0]!.socket;
+
+    await engine.pause();
+    await ws.waitFor(() => first.readyState === first.CLOSED, 5_000, 'the socket to close');
+    engine.resume();
+    await ws.waitFor(() => ws.connections.length === 2, 5_000, 'a new connection');
+
+    expect(first.readyState).toBe(first.CLOSED);
+  });
+
   it('moves the served price with a streamed trade and keeps the previous close', async () => {
     const { engine, ws, advance } = await streamingEngine();
     await engine.start();
