@@ -38,7 +38,7 @@ const ACCEPTED = {
   API_RATE_LIMIT: 'a positive integer (calls per minute)',
   STOCK_API_BASE_URL: 'an http:// or https:// URL',
   DEMO_CLOCK_START:
-    'an ISO-8601 date and time with a zone, e.g. 2026-11-28T15:00:00Z or 2026-11-27T13:30:00-05:00',
+    'an ISO-8601 date and time with a zone from 2025 to 2028 (the years of the embedded NYSE calendar), e.g. 2026-11-28T15:00:00Z or 2026-11-27T13:30:00-05:00',
 } as const;
 
 /** The validated configuration of the headless server. */
@@ -107,9 +107,22 @@ function isInstantWithZone(value: string): boolean {
   return new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 }
 
+/**
+ * Years the demo clock may start in: those of resources/calendar/nyse.json. Outside them every
+ * session answer is a guess, and a clock in year 9999 would leave a snapshot dated 9999 behind.
+ */
+const DEMO_CLOCK_YEARS = { first: 2025, last: 2028 } as const;
+
+function isWithinCalendar(value: string): boolean {
+  const year = new Date(Date.parse(value)).getUTCFullYear();
+  return year >= DEMO_CLOCK_YEARS.first && year <= DEMO_CLOCK_YEARS.last;
+}
+
 const instantSchema = z
   .string()
-  .refine(isInstantWithZone, { error: ACCEPTED.DEMO_CLOCK_START })
+  .refine((v) => isInstantWithZone(v) && isWithinCalendar(v), {
+    error: ACCEPTED.DEMO_CLOCK_START,
+  })
   .transform((v) => Date.parse(v));
 
 /** The environment, variable by variable. Add a variable here and to `AppConfig`. */

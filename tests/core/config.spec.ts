@@ -93,6 +93,9 @@ describe('parseConfig', () => {
     ['DEMO_CLOCK_START', '2026-11-28', 'e.g. 2026-11-28T15:00:00Z'],
     ['DEMO_CLOCK_START', '2026-02-30T15:00:00Z', 'an ISO-8601 date and time with a zone'],
     ['DEMO_CLOCK_START', '2026-11-28T25:00:00Z', 'an ISO-8601 date and time with a zone'],
+    ['DEMO_CLOCK_START', '9999-01-01T00:00:00Z', 'from 2025 to 2028'],
+    ['DEMO_CLOCK_START', '1900-01-01T00:00:00Z', 'from 2025 to 2028'],
+    ['DEMO_CLOCK_START', '2024-12-31T23:59:59Z', 'from 2025 to 2028'],
   ])('refuses %s=%s, saying what was given and what is accepted', (variable, value, accepted) => {
     const [problem, ...rest] = problemsOf({ [variable]: value });
 
