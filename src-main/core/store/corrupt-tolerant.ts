@@ -8,7 +8,8 @@
  * (which drops the user's data without a trace), hence this small wrapper around its
  * `deserialize` hook.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import Conf from 'conf';
 
@@ -27,11 +28,15 @@ export interface TolerantOptions {
 /**
  * Opens a store through `open` with tolerant options, then backs up a corrupt file found on
  * the way. `open` gets the options to spread into the conf / electron-store constructor.
+ * `path`, where the caller knows it, lets a directory (or anything but a file) standing in the
+ * file's place be moved aside first: reading it would throw EISDIR and stop the start.
  */
 export function openTolerantStore<S extends { readonly path: string }>(
   open: (options: TolerantOptions) => S,
   now: () => number = Date.now,
+  path?: string,
 ): S {
+  if (path !== undefined) moveAsideIfNotFile(path, now());
   let corruptText: string | undefined;
   const store = open({
     clearInvalidConfig: false,
@@ -56,7 +61,11 @@ export function openTolerantStore<S extends { readonly path: string }>(
 /** The headless stores' folder name under the OS config folder (unless `cwd` is given). */
 export const STORE_PROJECT_NAME = 'market-heatmap';
 
-/** Opens (or creates) `<configName>.json` of the headless app, corrupt-tolerant. */
+/**
+ * Opens (or creates) `<configName>.json` of the headless app, corrupt-tolerant.
+ * TODO: without `cwd` (the OS config folder) the file's path is not known before conf opens
+ * it, so a directory in its place there is not moved aside; DATA_DIR and the app are covered.
+ */
 export function openConfFile(
   configName: string,
   options: { cwd?: string } = {},
@@ -69,12 +78,36 @@ export function openConfFile(
         ...tolerant,
         ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       }),
+    Date.now,
+    options.cwd === undefined ? undefined : join(options.cwd, `${configName}.json`),
   );
 }
 
-function backUp(path: string, text: string, time: number): void {
+function moveAsideIfNotFile(path: string, time: number): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return; // Missing: the store creates it.
+  }
+  if (stats.isFile()) return;
+  const aside = freeBackupPath(path, time);
+  try {
+    renameSync(path, aside);
+    log.warn(`open store: ${path} is not a file; moved to ${aside}, starting empty`);
+  } catch (error: unknown) {
+    log.error(`open store: ${path} is not a file and cannot be moved aside`, formatError(error));
+  }
+}
+
+function freeBackupPath(path: string, time: number): string {
   let backup = `${path}.corrupt-${time}`;
   for (let n = 1; existsSync(backup); n += 1) backup = `${path}.corrupt-${time}-${n}`;
+  return backup;
+}
+
+function backUp(path: string, text: string, time: number): void {
+  const backup = freeBackupPath(path, time);
   try {
     writeFileSync(backup, text);
     log.warn(`open store: ${path} is not a JSON object; kept as ${backup}, starting empty`);

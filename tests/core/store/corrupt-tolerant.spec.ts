@@ -2,7 +2,7 @@
  * Every JSON store of the app, opened over a file that is not a JSON object: it starts empty,
  * keeps the bad text beside the file, warns with both paths, and saves a good file again.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,6 +76,21 @@ describe('corrupt-tolerant stores', () => {
         expect(warnings.join('\n')).toContain(`${store.file} is not a JSON object; kept as`);
       });
     }
+
+    it(`${store.file}: a directory in the file's place is moved aside, not a crash`, () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'tolerant-'));
+      mkdirSync(join(cwd, store.file));
+      writeFileSync(join(cwd, store.file, 'inside.txt'), 'kept');
+      const warnings = captureWarnings();
+
+      const loaded = store.empty(cwd);
+
+      expect(loaded === undefined || (Array.isArray(loaded) && loaded.length === 0)).toBe(true);
+      const aside = readdirSync(cwd).filter((f) => f.startsWith(`${store.file}.corrupt-`));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(join(cwd, aside[0]!, 'inside.txt'), 'utf8')).toBe('kept');
+      expect(warnings.join('\n')).toContain(`${store.file} is not a file; moved to`);
+    });
 
     it(`${store.file}: saves and reads back normally after a corrupt start`, () => {
       const cwd = mkdtempSync(join(tmpdir(), 'tolerant-'));
