@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { ApiError } from '../src-main/shared/api-types';
-import { createUniverseLookup } from './api/universe-client';
+import { createUniverseLookup, type Elsewhere } from './api/universe-client';
 import { DEFAULT_VIEW_OPTIONS, type DrillPath, type HeatmapHandle } from './chart/heatmap-view';
 import { tileValue, tileWeight } from './chart/tile-value';
 import { AlertsMount } from './components/alerts/AlertsMount';
@@ -101,13 +101,20 @@ export function App() {
   const caption = [title, drill.sector, drill.industry].filter(Boolean).join(' › ');
 
   const focusMap = () => document.querySelector<HTMLElement>('.map-focus-target')?.focus();
-  // A search hit outside this map: show every instrument, unfiltered, then highlight it once
-  // its tile has arrived in the new snapshot.
+  // A search hit outside this map: clear the filters, and leave the map's universe only when
+  // the stock is not in it (then all instruments); highlight it once its tile has arrived.
   const [findElsewhere] = useState(() => createUniverseLookup());
   const [pendingFind, setPendingFind] = useState<string | null>(null);
-  const showElsewhere = (symbol: string) => {
-    patchView({ universe: 'all', sectors: [], categories: [], filter: '', drill: {} });
-    setPendingFind(symbol);
+  const showElsewhere = (found: Elsewhere) => {
+    const current = viewRef.current.universe?.trim() || 'sp500';
+    const list = watchlists.watchlists.find((w) => `watchlist:${w.id}` === current);
+    const inUniverse =
+      current === 'all' ||
+      found.categories.includes(current) ||
+      (list?.symbols.includes(found.symbol) ?? false);
+    const universe = inUniverse ? {} : { universe: 'all' };
+    patchView({ ...universe, sectors: [], categories: [], filter: '', drill: {} });
+    setPendingFind(found.symbol);
   };
   const ix = useMapInteraction({
     map: mapRef,

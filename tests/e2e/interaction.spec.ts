@@ -226,7 +226,7 @@ describe('interaction in Chromium against the headless server', () => {
     await page.screenshot({ path: `${ARTIFACTS}interaction-search.png` });
   });
 
-  it('finds a stock the filters hide and shows all stocks with it highlighted', async () => {
+  it('finds a stock the filters hide, clears them (same universe) and highlights it', async () => {
     await page.goto(`${server.url}?sector=Energy`);
     await waitForTiles(page, { kind: 'all-in-sector', sector: 'Energy' });
     await page.locator('.map-focus-target').focus();
@@ -239,19 +239,32 @@ describe('interaction in Chromium against the headless server', () => {
     );
     await page.screenshot({ path: `${ARTIFACTS}interaction-search-elsewhere.png` });
 
-    await elsewhere.getByRole('button', { name: 'Show all stocks' }).click();
+    await elsewhere.getByRole('button', { name: 'Show it' }).click();
     await waitForTiles(page, { kind: 'many-sectors' });
     const url = new URL(page.url());
-    expect(url.searchParams.get('universe')).toBe('all');
+    // AAPL is in the S&P 500: the map stays on it, only the sector filter goes.
+    expect(url.searchParams.get('universe')).toBeNull();
     expect(url.searchParams.get('sector')).toBeNull();
     const aapl = (await drawn(page)).find((t) => t.symbol === 'AAPL');
     expect(aapl?.hidden).toBe(false);
+    expect((await drawn(page)).length).toBeLessThan(520);
     await expect(page.locator('.search [role="status"]').textContent()).resolves.toBe(
-      'Showing all stocks; AAPL is highlighted on the map.',
+      'AAPL is highlighted on the map.',
     );
     await expect(page.getByRole('listbox', { name: 'Matches' }).isHidden()).resolves.toBe(true);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${ARTIFACTS}interaction-search-elsewhere-shown.png` });
+
+    // An ETF is not in the S&P 500: the map switches to all instruments.
+    await page.keyboard.press('Escape');
+    await page.locator('.map-focus-target').focus();
+    await page.keyboard.press('/');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Invesco QQQ');
+    await page.keyboard.press('Enter');
+    await elsewhere.getByRole('button', { name: 'Show it' }).click();
+    await page.waitForURL((u) => u.searchParams.get('universe') === 'all');
+    await waitForTiles(page, { kind: 'at-least', n: 600 });
 
     await page.goto(server.url);
     await waitForTiles(page, { kind: 'at-least', n: 500 });

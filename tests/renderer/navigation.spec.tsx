@@ -98,7 +98,7 @@ describe('SearchBox', () => {
     expect(screen.queryByText(/No ticker or name matches/)).toBeNull();
   });
 
-  it('names a miss found outside this map and offers to show all stocks', async () => {
+  it('names a miss found outside this map and offers to show it', async () => {
     const findElsewhere = vi.fn(async (q: string) =>
       q === 'qqq' ? { symbol: 'QQQ', name: 'Invesco QQQ Trust', categories: ['etf'] } : null,
     );
@@ -118,7 +118,7 @@ describe('SearchBox', () => {
     expect(
       await screen.findByText('No ticker or name matches “zzz”.', { selector: '.search-miss' }),
     ).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Show all stocks' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show it' })).toBeNull();
 
     await userEvent.clear(box);
     await userEvent.type(box, 'qqq{Enter}');
@@ -128,13 +128,15 @@ describe('SearchBox', () => {
       ),
     );
     await userEvent.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show all stocks' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show it' }));
     await userEvent.keyboard('{Enter}');
-    expect(onShowElsewhere).toHaveBeenCalledWith('QQQ');
+    expect(onShowElsewhere).toHaveBeenCalledWith({
+      symbol: 'QQQ',
+      name: 'Invesco QQQ Trust',
+      categories: ['etf'],
+    });
     expect(screen.queryByText(/is not on this map/)).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe(
-      'Showing all stocks; QQQ is highlighted on the map.',
-    );
+    expect(screen.getByRole('status').textContent).toBe('QQQ is highlighted on the map.');
   });
 
   it('drops an answer that arrives after the user typed on', async () => {

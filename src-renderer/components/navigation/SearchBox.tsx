@@ -18,8 +18,8 @@ interface Props {
   onClear?(): void;
   /** Looks a missed query up in every instrument the app knows (not only this map's). */
   findElsewhere?: FindElsewhere;
-  /** "Show all stocks" for a symbol found elsewhere: switch the map so it is on it. */
-  onShowElsewhere?(symbol: string): void;
+  /** "Show it" for a symbol found elsewhere: change the map (filters, universe) so it is on it. */
+  onShowElsewhere?(found: Elsewhere): void;
 }
 
 const isMiss = (message: string) => message.startsWith('No ');
@@ -27,7 +27,7 @@ const isMiss = (message: string) => message.startsWith('No ');
 /**
  * Ticker or name search as a combobox; choosing a result highlights it on the map. It searches
  * the current map's rows; a miss (Enter) is looked up in every instrument, and one found there
- * (filtered out, or in another universe) is named with a button that shows all stocks.
+ * (filtered out, or in another universe) is named with a button that changes the map to show it.
  */
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   { rows, onFound, onDismiss, onClear, findElsewhere, onShowElsewhere },
@@ -64,12 +64,13 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
     setMessage(`${found.symbol} (${found.name}) is not on this map.`);
   };
 
-  const showElsewhere = (symbol: string) => {
+  const showElsewhere = (found: Elsewhere) => {
+    const { symbol } = found;
     setElsewhere(null);
-    setMessage(`Showing all stocks; ${symbol} is highlighted on the map.`);
+    setMessage(`${symbol} is highlighted on the map.`);
     setQuery(symbol);
     setOpen(false);
-    onShowElsewhere?.(symbol);
+    onShowElsewhere?.(found);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -136,7 +137,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         onBlur={(e) => {
           setOpen(false);
           // A miss is about the text just typed; leaving the box (a drill-down, a click) ends it,
-          // unless the focus moves to its "Show all stocks" button.
+          // unless the focus moves to its "Show it" button.
           const to = e.relatedTarget;
           if (to instanceof Node && e.currentTarget.parentElement?.contains(to)) return;
           if (isMiss(message) || elsewhere) setMessage('');
@@ -187,9 +188,9 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
               type="button"
               // Before the input's blur would end the search.
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => showElsewhere(elsewhere.symbol)}
+              onClick={() => showElsewhere(elsewhere)}
             >
-              Show all stocks
+              Show it
             </button>
           )}
         </span>
