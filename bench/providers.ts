@@ -22,7 +22,11 @@ import { MarketState } from '../src-main/core/market/market-state.js';
 import { newYorkToEpoch } from '../src-main/core/market/new-york-time.js';
 import { loadNyseCalendar } from '../src-main/core/market/nyse-calendar.js';
 import type { QuoteBatchResult } from '../src-main/core/providers/provider.js';
-import { createProvider, type ProviderId } from '../src-main/core/providers/registry.js';
+import {
+  createProvider,
+  PROVIDER_IDS,
+  type ProviderId,
+} from '../src-main/core/providers/registry.js';
 import { areaWeights, WATCH_BOOST } from '../src-main/core/scheduler/priority.js';
 import { QuotaScheduler } from '../src-main/core/scheduler/quota-scheduler.js';
 import { minimumCalls } from '../src-main/core/scheduler/refresh-estimate.js';
@@ -57,14 +61,8 @@ const SAMPLE_FIRST_OFFSET_MS = 30_500;
 const SAMPLE_STRIDE_MS = 7_919;
 /** The viewer's filter during the run: one sector, to show prioritisation. */
 const WATCHED_SECTOR = 'Energy';
-const PROVIDERS: ProviderId[] = [
-  'finnhub',
-  'alpaca',
-  'polygon',
-  'twelvedata',
-  'fmp',
-  'alphavantage',
-];
+/** Every registered live provider. */
+const PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
 /** Placeholder credentials: the mocks accept any key. */
 const BENCH_KEY = 'bench-key';
 /** The market state's staleness threshold; the bench reads ages, not the live/stale label. */
