@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HealthResponse } from '../../src-main/shared/api-types';
 import type { DrawnTile, HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook-types';
 import type { MockServer } from '../mocks/providers/mock-server';
+import { launchChromium } from './chromium';
 import { closeOf, startClosedFinnhub, writeClosedSnapshot } from './closed-market';
 import { type RunningServer, startServer } from './server';
 
@@ -84,10 +85,7 @@ async function noteText(page: Page): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterEach(async () => {

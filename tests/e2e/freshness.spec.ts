@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DrawnTile, HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook-types';
 import { createColourScale, parseRgb, THEME_BACKGROUND } from '../../src-renderer/lib/colour-scale';
+import { launchChromium } from './chromium';
 import { type RunningServer, startServer } from './server';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -111,10 +112,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'heatmap-e2e-freshness-'));
   writeSnapshot(dataDir);
   server = await startServer({ dataDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     colorScheme: 'dark',

@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HealthResponse, StocksResponse } from '../../src-main/shared/api-types';
@@ -48,6 +48,7 @@ import {
   TWELVEDATA_FIXTURE_SYMBOLS,
 } from '../mocks/providers/twelvedata-mock';
 import { universeQuote, universeQuotes } from '../mocks/providers/universe-quotes';
+import { launchChromium } from './chromium';
 import { hoverTooltip } from './hover';
 import { type RunningServer, startServer } from './server';
 
@@ -179,10 +180,7 @@ const SESSION_CLOCK_START = Date.parse('2026-11-25T16:00:00Z');
 beforeAll(async () => {
   shiftMockClock(SESSION_CLOCK_START);
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HealthResponse, StocksResponse } from '../../src-main/shared/api-types';
@@ -15,6 +15,7 @@ import type { HeatmapHookHost as Host } from '../../src-renderer/chart/test-hook
 import { startAlpacaMock } from '../mocks/providers/alpaca-mock';
 import { mockNow, shiftMockClock } from '../mocks/providers/mock-clock';
 import type { MockServer } from '../mocks/providers/mock-server';
+import { launchChromium } from './chromium';
 import { hoverTooltip } from './hover';
 import { type RunningServer, startServer } from './server';
 
@@ -47,10 +48,7 @@ beforeAll(async () => {
       DEMO_CLOCK_START: new Date(mockNow()).toISOString(),
     },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, TEST_TIMEOUT_MS);
 
 afterAll(async () => {
