@@ -5,6 +5,7 @@
  * time of the last trade in epoch ms; the mocks pass the request time for a live session.
  * Pure functions, so the benchmark's mocks could use them with a virtual clock.
  */
+import { toNewYorkTime } from '../../../src-main/core/market/new-york-time.js';
 import { cents, changeOf, type UniverseQuote } from './universe-quotes.js';
 
 const NS_PER_MS = 1_000_000n;
@@ -15,22 +16,14 @@ const NS_PER_MS = 1_000_000n;
 export const LAST_SESSION_CLOSE_MS = Date.parse('2026-08-21T20:00:00Z');
 const MS_PER_DAY = 86_400_000;
 
-const NEW_YORK = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/New_York',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** New York wall time of an instant: date `YYYY-MM-DD`, time `HH:MM:SS`, UTC offset in hours. */
 export function newYork(at: number): { date: string; time: string; offsetHours: number } {
-  const parts = Object.fromEntries(NEW_YORK.formatToParts(at).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}:${parts.second}`;
+  const { date, minuteOfDay } = toNewYorkTime(at);
+  // New York's offset is whole minutes: the seconds are the instant's own.
+  const seconds = Math.floor(at / 1000) % 60;
+  const time = [Math.floor(minuteOfDay / 60), minuteOfDay % 60, seconds]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
   const wallAsUtc = Date.parse(`${date}T${time}Z`);
   return { date, time, offsetHours: Math.round((at - wallAsUtc) / 3_600_000) };
 }
